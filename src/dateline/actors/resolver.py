@@ -1,0 +1,254 @@
+"""Resolve actor mentions (noun phrases in a parse) to CAMEO actor codes as of the article's date.
+
+Rules, in order: pronouns and references ("he", "the two countries", "the sides") from what the
+article said before; names of people, organisations and groups from the knowledge base (a person
+is coded by the role they held on the article's date); names learned earlier in the same article
+("Rahmon" after "Emomali Rahmon"); and country words (names, adjectives, capitals, metonyms such as
+"the Kremlin") combined with role words ("president" -> GOV, "troops" -> MIL). An ambiguous or
+unknown mention stays unresolved (code None) and its `rule` says why; it is never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from dateline.actors.kb import KBHit, KnowledgeBase
+from dateline.records import Actor
+
+PRONOUNS_SINGULAR = {"he", "she", "him", "his", "her", "hers"}
+PRONOUNS_PLURAL = {"they", "them", "their", "theirs"}
+PAIR_HEADS = {"side", "leader", "country", "nation", "state", "president", "minister", "government",
+              "party", "counterpart", "neighbor", "neighbour"}
+PAIR_DETERMINERS = {"both", "two"}
+PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "quantmod"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+GENERIC_WORDS = {"the", "a", "an", "'s", "’s", "of"}
+
+
+@dataclass
+class ArticleMemory:
+    """What an article has established so far: learned names, titles, recent actors, last dyad."""
+
+    names: dict[str, Actor] = field(default_factory=dict)
+    titles: dict[str, Actor] = field(default_factory=dict)
+    recent: list[Actor] = field(default_factory=list)
+    last_pair: tuple[Actor, Actor] | None = None
+
+    def remember(self, actor: Actor, name_tokens: list[str], title: str | None) -> None:
+        if actor.code is None:
+            return
+        if name_tokens:
+            full = " ".join(name_tokens).lower()
+            self.names[full] = actor
+            self.names[name_tokens[-1].lower()] = actor
+        if title:
+            self.titles[title] = actor
+        self.recent.append(actor)
+        del self.recent[:-12]
+
+
+@dataclass
+class Resolver:
+    """Resolves noun phrases of one article. Create one per article."""
+
+    kb: KnowledgeBase
+    when: date | None
+    memory: ArticleMemory = field(default_factory=ArticleMemory)
+
+    def resolve(self, head: Token) -> list[Actor]:
+        """All actors a noun phrase headed by `head` denotes (conjuncts give several)."""
+        actors: list[Actor] = []
+        for token in [head, *_conjuncts(head)]:
+            actors.extend(self._resolve_one(token))
+        return actors
+
+    def _resolve_one(self, head: Token) -> list[Actor]:
+        lower = head.lower_
+        if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
+            return self._pronoun(head)
+        if _is_pair_reference(head) and self.memory.last_pair:
+            return [self._relabel(a, head, "reference to the two sides") for a in self.memory.last_pair]
+        tokens = _phrase_tokens(head)
+        actor = self._lookup(head, tokens)
+        if actor is None and lower in {"side", "sides"} and self.memory.last_pair:
+            return [self._relabel(a, head, "reference to the sides") for a in self.memory.last_pair]
+        return [actor] if actor else []
+
+    def _pronoun(self, head: Token) -> list[Actor]:
+        lower = head.lower_
+        if lower in PRONOUNS_PLURAL and self.memory.last_pair:
+            return [self._relabel(a, head, f"pronoun {lower!r}") for a in self.memory.last_pair]
+        if lower in PRONOUNS_SINGULAR:
+            people = [a for a in self.memory.recent if a.name and a.rule and "person" in a.rule]
+            if people:
+                return [self._relabel(people[-1], head, f"pronoun {lower!r}")]
+        return []
+
+    def _relabel(self, actor: Actor, head: Token, rule: str) -> Actor:
+        span = _span_of(_phrase_tokens(head))
+        return Actor(text=span.text, start=span.start_char, end=span.end_char, code=actor.code,
+                     name=actor.name, country=actor.country, sector=actor.sector, rule=rule)
+
+    def _lookup(self, head: Token, tokens: list[Token]) -> Actor | None:
+        span = _span_of(tokens)
+        role_term, role_sector = self._role(head, tokens)
+        found = self._person_or_org(tokens, span)
+        if found is not None:
+            actor = self._from_hit(found, span, role_sector)
+        else:
+            actor = self._from_country(tokens, span, head, role_sector)
+        if actor is None and role_term and role_term in self.memory.titles:
+            prior = self.memory.titles[role_term]
+            actor = Actor(span.text, span.start_char, span.end_char, prior.code, prior.name,
+                          prior.country, prior.sector, f"title {role_term!r} seen earlier")
+        if actor is not None:
+            names = [t.text for t in tokens if t.ent_type_ == "PERSON"]
+            self.memory.remember(actor, names, role_term)
+        return actor
+
+    def _role(self, head: Token, tokens: list[Token]) -> tuple[str | None, str | None]:
+        """The role word of the phrase (the head's own role first) and its sector."""
+        candidates = [head] + [t for t in reversed(tokens) if t is not head]
+        for tok in candidates:
+            for term in _role_terms(tok):
+                entry = self.kb.role(term)
+                if entry is not None:
+                    return entry.term, entry.sector
+        return None, None
+
+    def _person_or_org(self, tokens: list[Token], span: Span) -> KBHit | Actor | None:
+        for ent in _entities(tokens):
+            learned = self.memory.names.get(ent.text.lower()) or self.memory.names.get(
+                ent[-1].text.lower()) if ent.label_ == "PERSON" else None
+            hits = [h for h in self.kb.find(ent.text) if h.kind in {"person", "org"}]
+            if hits:
+                return _best(hits)
+            if learned is not None:
+                return learned
+        for ngram in _ngrams([t for t in tokens if t.lower_ not in GENERIC_WORDS]):
+            hits = [h for h in self.kb.find(ngram) if h.kind in {"person", "org"}]
+            if hits:
+                return _best(hits)
+            learned = self.memory.names.get(ngram.lower())
+            if learned is not None and any(t.pos_ == "PROPN" for t in tokens):
+                return learned
+        return None
+
+    def _from_hit(self, hit: KBHit | Actor, span: Span, role_sector: str | None) -> Actor | None:
+        if isinstance(hit, Actor):
+            return Actor(span.text, span.start_char, span.end_char, hit.code, hit.name,
+                         hit.country, hit.sector, "name learned earlier in the article")
+        if hit.kind == "person":
+            return self._person(hit, span, role_sector)
+        org = hit.entry
+        return Actor(span.text, span.start_char, span.end_char, org.code, org.name,
+                     org.country, org.sector, f"{org.kind} {org.name!r}")
+
+    def _person(self, hit: KBHit, span: Span, role_sector: str | None) -> Actor | None:
+        person = hit.entry
+        role = person.role_at(self.when)
+        if role is None:
+            return Actor(span.text, span.start_char, span.end_char, None, person.name, None, None,
+                         f"person {person.name!r} held no known role on {self.when}")
+        org = self.kb.org(role.country)
+        if org is not None:
+            return Actor(span.text, span.start_char, span.end_char, org.code, person.name,
+                         org.country, role.sector, f"person {person.name!r}: {role.title}")
+        code = f"{role.country}{role.sector or ''}"
+        return Actor(span.text, span.start_char, span.end_char, code, person.name, role.country,
+                     role.sector, f"person {person.name!r}: {role.title} ({role.start}..{role.end})")
+
+    def _from_country(self, tokens: list[Token], span: Span, head: Token,
+                      role_sector: str | None) -> Actor | None:
+        hit = self._country_hit(tokens)
+        if hit is None:
+            return None
+        country = hit.entry
+        sector = role_sector
+        if hit.kind in {"capital", "metonym"} and (head.ent_type_ or head.pos_ == "PROPN"):
+            sector = hit.sector or "GOV"
+        code = f"{country.code}{sector or ''}"
+        rule = f"{hit.kind} of {country.name}" + (f" + role {sector}" if sector else "")
+        return Actor(span.text, span.start_char, span.end_char, code, country.name,
+                     country.code, sector, rule)
+
+    def _country_hit(self, tokens: list[Token]) -> KBHit | None:
+        words = [t for t in tokens if t.lower_ not in GENERIC_WORDS]
+        for ngram in _ngrams(words):
+            hits = [h for h in self.kb.find(ngram) if h.kind not in {"person", "org"}]
+            codes = {h.entry.code for h in hits}
+            if len(codes) == 1:
+                return hits[0]
+        return None
+
+
+def _best(hits: list[KBHit]) -> KBHit | None:
+    """One hit when the hits agree on one entry; None (ambiguous) otherwise."""
+    ids = {id(h.entry) for h in hits}
+    return hits[0] if len(ids) == 1 else None
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head with its modifiers (compounds, adjectives, possessives, 'of X', appositions)."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in PHRASE_DEPS or child.dep_ == "appos":
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            keep.extend(child.subtree)
+    return sorted(set(keep), key=lambda t: t.i)
+
+
+def _span_of(tokens: list[Token]) -> Span:
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _entities(tokens: list[Token]) -> list[Span]:
+    seen: list[Span] = []
+    for tok in tokens:
+        if tok.ent_type_ in ENTITY_LABELS and tok.ent_iob_ in {"B", "I"}:
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and ent not in seen:
+                seen.append(ent)
+    return seen
+
+
+def _ngrams(tokens: list[Token], longest: int = 5) -> list[str]:
+    """Contiguous word n-grams of the phrase, longest first."""
+    texts = [t.text for t in tokens]
+    out: list[str] = []
+    for n in range(min(longest, len(texts)), 0, -1):
+        for i in range(len(texts) - n + 1):
+            if tokens[i + n - 1].i - tokens[i].i == n - 1:
+                out.append(" ".join(texts[i : i + n]))
+    return out
+
+
+def _role_terms(tok: Token) -> list[str]:
+    terms = []
+    left = tok.nbor(-1) if tok.i > 0 else None
+    if left is not None and left.dep_ in {"compound", "amod"}:
+        terms.append(f"{left.lower_} {tok.lower_}")
+    terms.extend([tok.lower_, tok.lemma_.lower()])
+    return terms
+
+
+def _is_pair_reference(head: Token) -> bool:
+    """'both leaders', 'the two countries', 'both sides', 'the sides'."""
+    if head.lemma_.lower() not in PAIR_HEADS or head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    mods = {c.lower_ for c in head.children}
+    return bool(mods & PAIR_DETERMINERS) or (head.lemma_.lower() == "side" and "the" in mods)

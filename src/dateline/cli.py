@@ -1,0 +1,220 @@
+"""The command line: parse arguments, call one library function, turn errors into one line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import click
+
+from dateline import CODER_VERSION, __version__
+from dateline.ingest import IngestError, read_inputs
+from dateline.nlp import ModelNotFoundError, load_pipeline, pipeline_name
+from dateline.output import EventWriter
+from dateline.pipeline import Coded, code_articles
+from dateline.records import Article
+from dateline.settings import Settings
+from dateline.store import StoreError, open_store
+
+FORMATS = click.Choice(["jsonl", "csv", "table"])
+
+
+def _fail(message: str) -> None:
+    click.echo(f"dateline: error: {message}", err=True)
+
+
+class Problems:
+    """Counts the inputs that could not be read or coded, for the exit status."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, message: str) -> None:
+        self.count += 1
+        _fail(message)
+
+
+def _articles(inputs: tuple[str, ...], day: date | None, source: str | None,
+              problems: Problems) -> Iterator[Article]:
+    for item in read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin):
+        if isinstance(item, IngestError):
+            problems.report(str(item))
+        else:
+            yield item
+
+
+def _coded(inputs: tuple[str, ...], settings: Settings, day: date | None, source: str | None,
+           problems: Problems) -> Iterator[Coded]:
+    for coded in code_articles(_articles(inputs, day, source, problems), settings):
+        if coded.error:
+            problems.report(f"{coded.article.origin or coded.article.id}: {coded.error}")
+        yield coded
+
+
+def _settings(ctx: click.Context, **changes: object) -> Settings:
+    base: Settings = ctx.obj
+    return base.with_(**{k: v for k, v in changes.items() if v is not None})
+
+
+@click.group()
+@click.version_option(__version__, prog_name="dateline")
+@click.option("--model", default=None, help="spaCy pipeline (installed package name or path).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Extra actor knowledge file (YAML); may be repeated.")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
+@click.pass_context
+def main(ctx: click.Context, model: str | None, actor_files: tuple[Path, ...], verbose: bool) -> None:
+    """dateline: dated, sourced political events (CAMEO, PLOVER) from news text."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    settings = Settings()
+    ctx.obj = settings.with_(model=model or settings.model, actor_files=actor_files)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=FORMATS, default="jsonl", show_default=True)
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes to use.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Publication date for inputs that do not give one (YYYY-MM-DD).")
+@click.option("--source", default=None, help="Source name for inputs that do not give one.")
+@click.pass_context
+def code(ctx: click.Context, inputs: tuple[str, ...], fmt: str, workers: int | None,
+         day: object, source: str | None) -> None:
+    """Code articles (files, directories, - for stdin) and print their events."""
+    settings = _settings(ctx, workers=workers)
+    problems = Problems()
+    writer = EventWriter(click.get_text_stream("stdout"), fmt)
+    try:
+        for coded in _coded(inputs, settings, _day(day), source, problems):
+            writer.write_all(e.to_dict() for e in coded.events)
+    except ModelNotFoundError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    sys.exit(1 if problems.count else 0)
+
+
+@main.command()
+@click.option("--model", "show_model", is_flag=True, help="Print the spaCy pipeline in use.")
+@click.pass_context
+def info(ctx: click.Context, show_model: bool) -> None:
+    """Versions and the spaCy pipeline in use."""
+    settings: Settings = ctx.obj
+    try:
+        nlp = load_pipeline(settings.model)
+    except ModelNotFoundError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    if show_model:
+        click.echo(f"{settings.model} ({pipeline_name(nlp)})")
+        return
+    click.echo(f"dateline {__version__} ({CODER_VERSION})")
+    click.echo(f"model: {settings.model} ({pipeline_name(nlp)}: {', '.join(nlp.pipe_names)})")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=None, help="Database path (SQLite).  [default: ./dateline.db]")
+@click.option("--workers", type=click.IntRange(1, 64), default=None)
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.option("--source", default=None)
+@click.pass_context
+def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers: int | None,
+           day: object, source: str | None) -> None:
+    """Code articles and store them with their events (re-ingesting is idempotent)."""
+    settings = _settings(ctx, workers=workers, db=db)
+    problems = Problems()
+    tally = {"inserted": 0, "unchanged": 0, "replaced": 0}
+    events = 0
+    try:
+        with open_store(settings.db) as store:
+            for coded in _coded(inputs, settings, _day(day), source, problems):
+                if coded.error:
+                    continue
+                tally[store.add_article(coded.article, coded.events, CODER_VERSION)] += 1
+                events += len(coded.events)
+    except (StoreError, ModelNotFoundError) as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    click.echo(f"{sum(tally.values())} articles ({tally['inserted']} new, {tally['replaced']} "
+               f"replaced, {tally['unchanged']} unchanged), {events} events -> {settings.db}; "
+               f"{problems.count} input errors", err=True)
+    sys.exit(1 if problems.count else 0)
+
+
+@main.command()
+@click.option("--db", default=None, help="Database path.  [default: ./dateline.db]")
+@click.option("--actor", default=None, help="Actor code or prefix on either side (RUS, RUSGOV).")
+@click.option("--country", default=None, help="Actor country (ISO alpha-3) on either side.")
+@click.option("--type", "event_type", default=None, help="PLOVER event (CONSULT) or CAMEO code (04, 041).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.option("--article", default=None, help="Only the events of this article id.")
+@click.option("--limit", type=int, default=None)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.pass_context
+def events(ctx: click.Context, db: str | None, actor: str | None, country: str | None,
+           event_type: str | None, since: object, until: object, article: str | None,
+           limit: int | None, fmt: str) -> None:
+    """Query stored events."""
+    settings = _settings(ctx, db=db)
+    _require_db(settings.db)
+    try:
+        with open_store(settings.db) as store:
+            found = store.query_events(actor=actor, country=country, event_type=event_type,
+                                       since=_day(since), until=_day(until), article_id=article,
+                                       limit=limit)
+    except StoreError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    EventWriter(click.get_text_stream("stdout"), fmt).write_all(found)
+    if fmt == "table":
+        click.echo(f"{len(found)} events", err=True)
+
+
+@main.command()
+@click.argument("event_id")
+@click.option("--db", default=None, help="Database path.  [default: ./dateline.db]")
+@click.pass_context
+def show(ctx: click.Context, event_id: str, db: str | None) -> None:
+    """One event with its sentence and the evidence spans of trigger, actors and date."""
+    from dateline.explain import describe_event
+
+    settings = _settings(ctx, db=db)
+    _require_db(settings.db)
+    with open_store(settings.db) as store:
+        event = store.get_event(event_id)
+        article = store.get_article(event["article_id"]) if event else None
+    if event is None:
+        _fail(f"no event with id {event_id!r} in {settings.db}")
+        sys.exit(1)
+    click.echo(describe_event(event, article))
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--by-code", is_flag=True, help="Add a per-code confusion listing.")
+@click.pass_context
+def evaluate(ctx: click.Context, gold: Path, by_code: bool) -> None:
+    """Score the coder against a gold file (dateline JSONL, PLOVER JSON or PETRARCH XML)."""
+    from dateline.evaluate import GoldFormatError, evaluate_file, format_report
+
+    try:
+        report = evaluate_file(gold, ctx.obj)
+    except GoldFormatError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    click.echo(format_report(report, by_code=by_code))
+
+
+def _require_db(path: str) -> None:
+    if "://" not in path and not Path(path).exists():
+        _fail(f"no database at {path}; create one with `dateline ingest INPUT --db {path}`")
+        sys.exit(2)
+
+
+def _day(value: object) -> date | None:
+    return value.date() if value is not None else None  # type: ignore[attr-defined]

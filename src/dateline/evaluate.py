@@ -1,0 +1,281 @@
+"""Score the coder against gold files: dateline JSONL, PLOVER JSON records, PETRARCH XML.
+
+Per sentence, coded events are matched one-to-one to gold events on a key (detection: any event;
+root; full CAMEO code; PLOVER event; dyad = root + source + target actor at country level) and
+precision, recall and F1 are summed over sentences. Negated and non-asserted coded events count
+only where the gold says the event is negated or not asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateline.events.ontology import Ontology
+from dateline.pipeline import code_articles
+from dateline.records import Article, Event
+from dateline.settings import Settings
+
+METRICS = ("event", "root", "code", "plover", "dyad")
+
+
+class GoldFormatError(ValueError):
+    """A gold file that cannot be read; names the file and line."""
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    cameo: str | None
+    plover: str | None
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    negated: bool = False
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    id: str
+    text: str
+    date: date | None
+    events: tuple[GoldEvent, ...]
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    path: str
+    sentences: int = 0
+    scores: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in METRICS})
+    type_hits: int = 0  # sentences where an event of a gold PLOVER type was coded
+    typed_sentences: int = 0
+    source_hits: int = 0
+    source_total: int = 0
+    date_hits: int = 0
+    date_total: int = 0
+    confusion: Counter = field(default_factory=Counter)  # (gold root, coded root or '-')
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.type_hits / self.typed_sentences if self.typed_sentences else 0.0
+
+    @property
+    def source_recall(self) -> float:
+        return self.source_hits / self.source_total if self.source_total else 0.0
+
+
+# -- reading gold ---------------------------------------------------------------------------------
+
+def _codes(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        code = item.get("code") if isinstance(item, dict) else item
+        if code:
+            out.append(str(code).upper())
+    return tuple(out)
+
+
+def _parse_date(value: Any) -> date | None:
+    if not value:
+        return None
+    text = str(value)
+    if len(text) == 8 and text.isdigit():
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def read_dateline_jsonl(path: Path) -> Iterator[GoldSentence]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                events = tuple(
+                    GoldEvent(str(e.get("cameo")) if e.get("cameo") else None, e.get("plover"),
+                              _codes(e.get("source")), _codes(e.get("target")),
+                              bool(e.get("negated")), e.get("date"))
+                    for e in rec.get("events", [])
+                )
+                yield GoldSentence(str(rec["id"]), rec["text"], _parse_date(rec.get("date")), events)
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise GoldFormatError(f"{path}:{number}: bad gold record ({exc})") from exc
+
+
+def read_plover_json(path: Path) -> Iterator[GoldSentence]:
+    ontology = Ontology.default()
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise GoldFormatError(f"{path}:{exc.lineno}: not a JSON array of records ({exc.msg})") from exc
+    for rec in records:
+        if not rec.get("text") or rec.get("event") == "DOCUMENT":
+            continue
+        event = GoldEvent(None, ontology.map_legacy_plover(str(rec.get("event", ""))),
+                          _codes(rec.get("source")), _codes(rec.get("target")))
+        yield GoldSentence(str(rec.get("id")), rec["text"], _parse_date(rec.get("date")), (event,))
+
+
+def read_petrarch_xml(path: Path) -> Iterator[GoldSentence]:
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise GoldFormatError(f"{path}:{exc.position[0]}: not valid XML ({exc})") from exc
+    for sent in root.iter("Sentence"):
+        text_node = sent.find("Text")
+        if text_node is None or not (text_node.text or "").strip():
+            continue
+        events = tuple(
+            GoldEvent(c.get("eventcode"), None, _codes(c.get("sourcecode")),
+                      _codes(c.get("targetcode")))
+            for c in sent.findall("EventCoding") if c.get("eventcode")
+        )
+        text = " ".join(text_node.text.split())
+        yield GoldSentence(str(sent.get("id")), text, _parse_date(sent.get("date")), events)
+
+
+def read_gold(path: Path) -> list[GoldSentence]:
+    head = path.read_text(encoding="utf-8", errors="replace")[:2000].lstrip()
+    if head.startswith("<"):
+        return list(read_petrarch_xml(path))
+    if head.startswith("["):
+        return list(read_plover_json(path))
+    if head.startswith("{"):
+        return list(read_dateline_jsonl(path))
+    raise GoldFormatError(f"{path}:1: unknown gold format (expected JSONL, a JSON array or XML)")
+
+
+# -- scoring --------------------------------------------------------------------------------------
+
+def _country(code: str | None) -> str:
+    return (code or "")[:3].upper()
+
+
+def _keys(metric: str, ev: GoldEvent | Event) -> set[str]:
+    if isinstance(ev, GoldEvent):
+        cameo, plover = ev.cameo or "", ev.plover or ""
+        sources = {_country(s) for s in ev.sources} or {""}
+        targets = {_country(t) for t in ev.targets} or {""}
+    else:
+        cameo, plover = ev.cameo, ev.plover.event
+        sources = {_country(a.code) for a in ev.source} or {""}
+        targets = {_country(a.code) for a in ev.target} or {""}
+    if metric == "event":
+        return {"*"}
+    if metric == "root":
+        return {cameo[:2]}
+    if metric == "code":
+        return {cameo}
+    if metric == "plover":
+        return {plover}
+    return {f"{cameo[:2]}|{s}|{t}" for s in sources for t in targets}
+
+
+def _match(gold: list[GoldEvent], coded: list[Event], key: Callable[[Any], set[str]]) -> Score:
+    free = list(coded)
+    score = Score()
+    for g in gold:
+        wanted = key(g)
+        hit = next((c for c in free if key(c) & wanted), None)
+        if hit is None:
+            score.fn += 1
+        else:
+            score.tp += 1
+            free.remove(hit)
+    score.fp = len(free)
+    return score
+
+
+def _counted(event: Event, gold: tuple[GoldEvent, ...]) -> bool:
+    if any(g.negated for g in gold):
+        return True
+    return not event.negated and event.modality in {"asserted", "reported"}
+
+
+def score_sentence(report: Report, sentence: GoldSentence, coded: list[Event], has_cameo: bool) -> None:
+    coded = [e for e in coded if _counted(e, sentence.events)]
+    report.sentences += 1
+    metrics = METRICS if has_cameo else ("event", "plover")
+    for metric in metrics:
+        s = _match(list(sentence.events), coded, lambda e, m=metric: _keys(m, e))
+        total = report.scores[metric]
+        total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+    gold_types = {g.plover for g in sentence.events if g.plover}
+    if gold_types:
+        report.typed_sentences += 1
+        report.type_hits += bool(gold_types & {e.plover.event for e in coded})
+    coded_sources = {_country(a.code) for e in coded for a in e.source}
+    for g in sentence.events:
+        report.source_total += len(g.sources)
+        report.source_hits += sum(1 for s in g.sources if _country(s) in coded_sources)
+        if g.date:
+            report.date_total += 1
+            report.date_hits += any(e.date.value and e.date.value.isoformat() == g.date for e in coded)
+        roots = sorted({e.cameo[:2] for e in coded}) or ["-"]
+        report.confusion[((g.cameo or g.plover or "?")[:2], ",".join(roots))] += 1
+    if not sentence.events:
+        for e in coded:
+            report.confusion[("-", e.cameo[:2])] += 1
+
+
+def evaluate_file(path: Path, settings: Settings) -> Report:
+    gold = read_gold(path)
+    has_cameo = any(e.cameo for s in gold for e in s.events)
+    articles = [Article(id=s.id, text=s.text, date=s.date) for s in gold]
+    report = Report(str(path))
+    by_id = {s.id: s for s in gold}
+    for coded in code_articles(articles, settings):
+        score_sentence(report, by_id[coded.article.id], list(coded.events), has_cameo)
+    return report
+
+
+def format_report(report: Report, by_code: bool = False) -> str:
+    lines = [f"gold: {report.path} ({report.sentences} sentences)"]
+    if by_code:
+        lines.append("confusion (gold root -> coded roots: count), most frequent first:")
+        for (gold_root, coded), n in report.confusion.most_common():
+            mark = "" if gold_root in coded.split(",") else "  <-- miss"
+            lines.append(f"  {gold_root:>3} -> {coded:<12} {n:>4}{mark}")
+    if report.date_total:
+        lines.append(f"event dates right: {report.date_hits}/{report.date_total}")
+    lines.append(f"{'metric':<8} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for name, s in report.scores.items():
+        if s.tp + s.fp + s.fn:
+            lines.append(f"{name:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   "
+                         f"{s.tp}/{s.fp}/{s.fn}")
+    lines.append(f"PLOVER event-type accuracy: {report.type_accuracy:.3f} "
+                 f"({report.type_hits}/{report.typed_sentences} sentences)")
+    lines.append(f"source-actor recall: {report.source_recall:.3f} "
+                 f"({report.source_hits}/{report.source_total})")
+    return "\n".join(lines)

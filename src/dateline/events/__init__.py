@@ -1,0 +1,1 @@
+"""Event coding: ontology, trigger patterns and the coder."""

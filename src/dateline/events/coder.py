@@ -1,0 +1,367 @@
+"""The event coder: CAMEO/PLOVER events from a spaCy parse, with actors, date and evidence.
+
+For each sentence: find trigger words (verbs, nouns, and control verbs that take an event as
+complement), match them against the trigger patterns, take source and target from the parse,
+resolve them to actors, then date the event from the temporal expression of its own clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors.kb import KnowledgeBase
+from dateline.actors.resolver import Resolver
+from dateline.events import frames
+from dateline.events.ontology import Ontology
+from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
+from dateline.events.scope import date_for
+from dateline.records import Actor, Article, DateRef, Event, Plover
+from dateline.records import Span as TextSpan
+
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "over", "from", "toward", "towards")
+PLACE_PREPS = {"into", "in", "through", "from"}
+
+
+@dataclass
+class Draft:
+    """An event before actors are resolved: trigger, code and the tokens its arguments sit on."""
+
+    trigger: Token
+    anchor: Token  # the verb whose clause the event belongs to
+    code: str
+    source: list[Token]
+    target: list[Token]
+    reciprocal: bool = False
+    modality: str = "asserted"
+    negated: bool = False
+    place_target: bool = False
+
+
+@dataclass(frozen=True)
+class Coder:
+    patterns: Patterns
+    ontology: Ontology
+    kb: KnowledgeBase
+
+    def code(self, doc: Doc, article: Article) -> list[Event]:
+        """All events of one parsed article."""
+        resolver = Resolver(self.kb, article.date)
+        events: list[Event] = []
+        seen_sentences: set[str] = set()
+        for index, sent in enumerate(doc.sents):
+            key = " ".join(sent.text.split()).lower()
+            if not key or key in seen_sentences:
+                continue  # a headline repeated in the body is coded once
+            seen_sentences.add(key)
+            events.extend(self._code_sentence(sent, index, article, resolver))
+        return events
+
+    def _code_sentence(self, sent: Span, index: int, article: Article, resolver: Resolver) -> list[Event]:
+        drafts = self._drafts(sent)
+        events = []
+        for draft in drafts:
+            event = self._build(draft, sent, index, article, resolver)
+            if event is not None:
+                events.append(event)
+        return _merge_same_act(events)
+
+    # -- finding triggers -------------------------------------------------------------------------
+
+    def _drafts(self, sent: Span) -> list[Draft]:
+        drafts: list[Draft] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            lemma = tok.lemma_.lower()
+            draft = None
+            if tok.pos_ == "VERB" and lemma in self.patterns.control:
+                draft = self._control(tok, self.patterns.control[lemma], consumed)
+            if draft is None and tok.pos_ == "VERB" and lemma in self.patterns.verbs:
+                draft = self._verb(tok, consumed)
+            if draft is None and tok.pos_ == "NOUN" and lemma in self.patterns.control_nouns:
+                draft = self._control_noun(tok, self.patterns.control_nouns[lemma], consumed)
+            if draft is None and tok.pos_ in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
+                draft = self._noun(tok, consumed)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _verb(self, verb: Token, consumed: set[int]) -> Draft | None:
+        rule = self._match_verb(verb)
+        if rule is None:
+            return None
+        obj = frames.direct_object(verb)
+        if obj is not None and rule.obj:
+            consumed.add(obj.i)
+        source, target = self._verb_arguments(verb, rule)
+        return Draft(verb, verb, rule.code, source, target, rule.reciprocal,
+                     frames.modality_of(verb), frames.is_negated(verb),
+                     rule.place_obj or (rule.target in PLACE_PREPS))
+
+    def _match_verb(self, verb: Token) -> VerbRule | None:
+        obj = frames.direct_object(verb)
+        prt = frames.particle(verb)
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "prt"}}
+        prep_objs = {o.lemma_.lower() for _, o in frames.prep_objects(verb)}
+        for rule in self.patterns.verbs[verb.lemma_.lower()]:
+            if rule.prt and rule.prt != prt:
+                continue
+            if rule.prep and not rule.prep & preps:
+                continue
+            if rule.prep_obj and not rule.prep_obj & prep_objs:
+                continue
+            if (rule.obj or rule.obj_any or rule.person_obj or rule.place_obj) and obj is None:
+                continue
+            if rule.obj and obj.lemma_.lower() not in rule.obj:
+                continue
+            if rule.compound and not _has_compound(obj, rule.compound):
+                continue
+            if rule.person_obj and not _actor_like(obj):
+                continue
+            if rule.place_obj and not _place_like(obj):
+                continue
+            return rule
+        return None
+
+    def _verb_arguments(self, verb: Token, rule: VerbRule) -> tuple[list[Token], list[Token]]:
+        if frames.passive(verb):
+            agent = frames.agent_of(verb)
+            source = [agent] if agent is not None else []
+            patient = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
+            target = patient if not rule.obj else []
+            return source, target
+        subj = frames.subject_of(verb)
+        return ([subj] if subj is not None else []), _targets(verb, rule.target, bool(rule.obj))
+
+    def _noun(self, noun: Token, consumed: set[int]) -> Draft | None:
+        rule = self._match_noun(noun)
+        if rule is None:
+            return None
+        support = _support_verb(noun)
+        own_source = _noun_source(noun)
+        if rule.needs_support and support is None:
+            return None
+        target = [o for _, o in frames.prep_objects(noun, {"with", "against", "on", "to", "at", "into"})]
+        between = [o for w, o in frames.prep_objects(noun, {"between"})]
+        if between:
+            return Draft(noun, support or noun, rule.code, between, [], True)
+        if own_source is not None:
+            source = [own_source]
+        elif support is not None and frames.passive(support):
+            source = [a for a in [frames.agent_of(support)] if a is not None]
+        elif support is not None:
+            source = [s for s in [frames.subject_of(support)] if s is not None]
+        else:
+            return None
+        anchor = support or noun
+        return Draft(noun, anchor, rule.code, source, target, rule.reciprocal,
+                     frames.modality_of(anchor) if support else "asserted",
+                     frames.is_negated(anchor) if support else False)
+
+    def _match_noun(self, noun: Token) -> NounRule | None:
+        for rule in self.patterns.nouns[noun.lemma_.lower()]:
+            if rule.compound and not _has_compound(noun, rule.compound):
+                continue
+            if rule.plural and noun.tag_ not in {"NNS", "NNPS"}:
+                continue
+            return rule
+        return None
+
+    def _control(self, verb: Token, control: Control, consumed: set[int]) -> Draft | None:
+        comp = _complement(verb)
+        if comp is None:
+            return None
+        inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
+        if inner is None:
+            return None
+        consumed.add(comp.i)
+        code = self.patterns.transform(control.transform, inner.code)
+        source = [s for s in [frames.subject_of(verb)] if s is not None]
+        target = inner.target
+        if control.target_from == "obj":
+            target = [o for o in [frames.direct_object(verb)] if o is not None] or target
+        elif control.target_from:
+            target = [o for _, o in frames.prep_objects(verb, {control.target_from})] or target
+        negated = frames.is_negated(verb) or control.negate
+        modality = control.modality if control.modality != "asserted" else frames.modality_of(verb)
+        return Draft(verb, verb, code, source, target, control.reciprocal or inner.reciprocal,
+                     modality, negated, inner.place_target)
+
+    def _control_noun(self, noun: Token, control: Control, consumed: set[int]) -> Draft | None:
+        """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
+        comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
+        if comp is None or comp.lemma_.lower() not in self.patterns.verbs:
+            return None
+        inner = self._verb(comp, consumed)
+        if inner is None:
+            return None
+        consumed.add(comp.i)
+        support = noun.head if noun.head.pos_ in {"VERB", "AUX"} else None
+        owner = _noun_source(noun)
+        if owner is None or owner.tag_ == "PRP$":
+            owner = frames.subject_of(support) if support is not None else owner
+        if owner is None:
+            return None
+        anchor = support or noun
+        code = self.patterns.transform(control.transform, inner.code)
+        return Draft(noun, anchor, code, [owner], inner.target, inner.reciprocal,
+                     control.modality if control.modality != "asserted" else frames.modality_of(anchor),
+                     frames.is_negated(anchor) or control.negate, inner.place_target)
+
+    # -- building events --------------------------------------------------------------------------
+
+    def _build(self, draft: Draft, sent: Span, index: int, article: Article,
+               resolver: Resolver) -> Event | None:
+        attributed = _attribution(draft.anchor, resolver)
+        source = _resolve_all(resolver, draft.source)
+        if not any(a.code for a in source):
+            return None
+        target = _resolve_all(resolver, draft.target)
+        if draft.place_target:
+            target = [_as_place_actor(a) for a in target]
+        if draft.reciprocal and not target and len(source) > 1:
+            source, target = source[:1], source[1:]
+        target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
+        if source and target:
+            resolver.memory.last_pair = (source[0], target[0])
+        info = self.ontology.get(draft.code)
+        trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
+        return Event(
+            article_id=article.id, sentence_index=index, sentence=sent.text.strip(), trigger=trigger,
+            cameo=info.code,
+            plover=Plover(info.plover_event, info.plover_mode or None, info.plover_context or None),
+            quad_class=info.quad_class, goldstein=info.goldstein, source=tuple(source),
+            target=tuple(target), date=date_for(draft.trigger, draft.anchor, article.date),
+            negated=draft.negated, modality=draft.modality, attributed_to=attributed,
+            confidence=_confidence(draft, source, target),
+        )
+
+
+def _resolve_all(resolver: Resolver, heads: list[Token]) -> list[Actor]:
+    actors: list[Actor] = []
+    for head in heads:
+        for actor in resolver.resolve(head):
+            if actor not in actors:
+                actors.append(actor)
+    return actors
+
+
+def _attribution(anchor: Token, resolver: Resolver) -> str | None:
+    speech = frames.speech_head(anchor)
+    who = frames.subject_of(speech) if speech is not None else frames.according_to(anchor)
+    if who is None:
+        return None
+    resolver.resolve(who)  # the speaker becomes known to the article ("he" later refers to them)
+    tokens = [t for t in who.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
+    return who.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else who.text
+
+
+def _as_place_actor(actor: Actor) -> Actor:
+    """A captured or entered place is the country's territory, not its government."""
+    if actor.country and actor.code and actor.code.startswith(actor.country):
+        return replace(actor, code=actor.country, sector=None, rule=f"{actor.rule}; place")
+    return actor
+
+
+def _confidence(draft: Draft, source: list[Actor], target: list[Actor]) -> float:
+    score = 0.55
+    score += 0.15 if target else 0.0
+    score += 0.1 if len(draft.code) >= 3 and not draft.code.endswith("0") else 0.0
+    score += 0.1 if all(a.code for a in source) else 0.0
+    score -= 0.2 if draft.modality != "asserted" else 0.0
+    return max(0.05, min(1.0, score))
+
+
+def _merge_same_act(events: list[Event]) -> list[Event]:
+    """'discussed X during a telephone talk with Y' is one consultation: keep the most specific."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _same_act(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        better = max((twin, event), key=lambda e: (bool(e.target), e.cameo[-1] != "0", len(e.cameo)))
+        if not better.target:
+            better = replace(better, target=twin.target or event.target)
+        kept[kept.index(twin)] = better
+    return kept
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    codes_a = {x.code for x in a.source}
+    codes_b = {x.code for x in b.source}
+    return a.cameo[:2] == b.cameo[:2] and a.cameo[:2] in {"04", "03"} and bool(codes_a & codes_b)
+
+
+def _has_compound(tok: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+
+
+def _actor_like(tok: Token) -> bool:
+    return tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ in {"PROPN", "PRON", "NOUN"}
+
+
+def _place_like(tok: Token) -> bool:
+    places = {"city", "town", "village", "capital", "territory", "region", "province", "district",
+              "base", "airport", "port", "area", "border", "crossing", "building", "parliament"}
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in places
+
+
+def _targets(verb: Token, where: str | None, obj_is_trigger: bool) -> list[Token]:
+    if where == "none":
+        return []
+    obj = None if obj_is_trigger else frames.direct_object(verb)
+    if where == "obj":
+        return [obj] if obj is not None else []
+    if where and where not in {"prep"}:
+        found = [o for _, o in frames.prep_objects(verb, {where})]
+        if found:
+            return found
+    if obj is not None:
+        return [obj]
+    for prep in DEFAULT_TARGET_PREPS:
+        found = [o for _, o in frames.prep_objects(verb, {prep})]
+        if found:
+            return found
+    return []
+
+
+def _support_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger hangs on: HOLD talks, GO on an offensive, DURING ... (none)."""
+    tok = noun
+    if tok.dep_ in {"dobj", "nsubjpass", "attr"}:
+        return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"on", "into", "in"}:
+        head = tok.head.head
+        return head if head.pos_ == "VERB" else None
+    return None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Actors carried by the noun itself: THEIR phone call, RUSSIA's attack, ISRAELI strikes."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
+            return child
+    for word, obj in frames.prep_objects(noun, {"by"}):
+        if word == "by":
+            return obj
+    return None
+
+
+def _complement(verb: Token) -> Token | None:
+    """The event verb a control verb governs: agreed TO COORDINATE, urged X TO NEGOTIATE."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+            return child
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for grand in child.children:
+                if grand.dep_ in {"acl", "relcl", "xcomp"} and grand.pos_ == "VERB":
+                    return grand
+    return None

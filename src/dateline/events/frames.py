@@ -1,0 +1,163 @@
+"""Syntactic frames over a spaCy dependency parse: subjects, objects, prepositions, clauses.
+
+Plain functions on tokens, shared by the event coder and date/place scoping. No knowledge of
+CAMEO here: only where the arguments of a predicate are in the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+SPEECH_LEMMAS = {
+    "say", "tell", "report", "state", "add", "note", "stress", "specify", "confirm", "announce",
+    "claim", "write", "quote", "emphasize", "emphasise", "underscore", "declare", "insist",
+    "explain", "indicate", "assert", "reiterate", "allege", "told",
+}
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+NEGATIONS = {"not", "n't", "never", "no"}
+INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl"}
+
+
+def children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, preps: set[str] | None = None) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs under `tok`: "talks WITH Khan", "attack ON Kyiv"."""
+    for child in tok.children:
+        if child.dep_ not in {"prep", "agent", "dative"} or child.pos_ not in {"ADP", "SCONJ"}:
+            continue
+        word = child.lower_
+        if preps is not None and word not in preps:
+            continue
+        for obj in child.children:
+            if obj.dep_ in {"pobj", "pcomp"}:
+                yield word, obj
+
+
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject, inherited through conjunctions and control ("X agreed to Y")."""
+    seen: set[int] = set()
+    tok: Token | None = verb
+    while tok is not None and tok.i not in seen:
+        seen.add(tok.i)
+        subj = children(tok, SUBJECT_DEPS)
+        if subj:
+            return subj[0]
+        if passive(tok):
+            return None
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return tok.head
+        if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head is not tok:
+            tok = _verbal_head(tok.head)
+            continue
+        return None
+    return None
+
+
+def _verbal_head(tok: Token) -> Token | None:
+    """The nearest verb at or above `tok` (for "embarked ON withdrawing" the verb is embarked)."""
+    while tok.pos_ not in {"VERB", "AUX"}:
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return tok
+
+
+def agent_of(verb: Token) -> Token | None:
+    for word, obj in prep_objects(verb, {"by"}):
+        if word == "by":
+            return obj
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    objs = children(verb, OBJECT_DEPS)
+    if objs:
+        return objs[0]
+    if passive(verb):
+        subj = children(verb, PASSIVE_SUBJECT_DEPS)
+        return subj[0] if subj else None
+    return None
+
+
+def particle(verb: Token) -> str | None:
+    prts = [c for c in verb.children if c.dep_ == "prt"]
+    return prts[0].lower_ if prts else None
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "det" for c in tok.children)
+
+
+def modality_of(verb: Token) -> str:
+    """asserted, intended (future/plan), hypothetical (modal, conditional) or question."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        return "hypothetical"
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if aux & FUTURE_AUX or "going" in aux:
+        return "intended"
+    sent = verb.sent
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    return "asserted"
+
+
+def clause_path(tok: Token) -> Iterator[Token]:
+    """`tok` and the heads above it within the same reported clause.
+
+    Crosses conjunctions, control and purpose clauses, nominal heads ("a decision to withdraw") and
+    relative clauses into the noun they modify; stops at reported speech (ccomp) and at adverbial
+    clauses that are not purpose infinitives.
+    """
+    current = tok
+    yield current
+    while current.head is not current:
+        dep = current.dep_
+        if dep in {"ccomp", "parataxis"}:
+            return
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            return
+        current = current.head
+        yield current
+
+
+def speech_head(tok: Token) -> Token | None:
+    """The verb of saying that reports the clause of `tok` ("the Kremlin SAID ... X agreed")."""
+    current = tok
+    while current.head is not current:
+        dep = current.dep_
+        head = current.head
+        if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH_LEMMAS:
+            return head
+        if dep in {"ccomp", "parataxis", "advcl", "relcl"} and head.lemma_.lower() not in SPEECH_LEMMAS:
+            return None
+        current = head
+    for child in tok.sent.root.children:
+        if child.dep_ in {"parataxis", "advcl"} and child.lemma_.lower() in SPEECH_LEMMAS and (
+            child.i > tok.i or any(c.lower_ == "as" for c in child.children)
+        ):
+            return child
+    return None
+
+
+def according_to(tok: Token) -> Token | None:
+    """The X of "according to X" in the sentence of `tok`."""
+    for t in tok.sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+            for obj in t.nbor(1).children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None

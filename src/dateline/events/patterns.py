@@ -1,0 +1,218 @@
+"""Trigger patterns: which words in which frame signal which CAMEO event (data in data/*.yaml)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dateline import yamlio
+
+VERB_KEYS = {
+    "lemma", "lemmas", "code", "prt", "prep", "obj", "obj_any", "compound", "prep_obj", "target",
+    "reciprocal", "person_obj", "place_obj",
+}
+NOUN_KEYS = {"lemma", "lemmas", "code", "compound", "reciprocal", "needs_support", "plural"}
+CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from"}
+TRANSFORMS = {"intent", "threat", "reject", "appeal", "demand", "none"}
+
+
+class PatternError(ValueError):
+    """A trigger or transform file has a bad entry; says which file and line."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    code: str
+    prt: str | None = None
+    prep: frozenset[str] = frozenset()
+    obj: frozenset[str] = frozenset()
+    obj_any: bool = False
+    compound: frozenset[str] = frozenset()
+    prep_obj: frozenset[str] = frozenset()
+    target: str | None = None
+    reciprocal: bool = False
+    person_obj: bool = False
+    place_obj: bool = False
+
+    @property
+    def specificity(self) -> int:
+        conds = (self.prt, self.prep, self.obj, self.obj_any, self.compound, self.prep_obj)
+        return sum(1 for c in conds if c) + (2 if self.obj else 0)
+
+
+@dataclass(frozen=True)
+class NounRule:
+    code: str
+    compound: frozenset[str] = frozenset()
+    reciprocal: bool = False
+    needs_support: bool = False
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class Control:
+    transform: str = "none"
+    modality: str = "asserted"
+    reciprocal: bool = False
+    negate: bool = False
+    target_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Patterns:
+    verbs: dict[str, tuple[VerbRule, ...]]
+    nouns: dict[str, tuple[NounRule, ...]]
+    control: dict[str, Control]
+    control_nouns: dict[str, Control]
+    transforms: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def transform(self, kind: str, code: str) -> str:
+        """The code an event `code` becomes under `kind` (intent, threat, reject, appeal, demand)."""
+        table = self.transforms.get(kind)
+        if not table:
+            return code
+        for n in range(len(code), 1, -1):
+            if code[:n] in table:
+                return table[code[:n]]
+        return table.get("*", code)
+
+    @property
+    def trigger_lemmas(self) -> frozenset[str]:
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.control)
+
+
+def _lines(node: yaml.Node) -> list[int]:
+    return [item.start_mark.line + 1 for item in getattr(node, "value", [])]
+
+
+def _section(root: yaml.MappingNode, name: str) -> yaml.Node | None:
+    for key, value in root.value:
+        if key.value == name:
+            return value
+    return None
+
+
+def _as_set(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    items = value if isinstance(value, list) else [value]
+    return frozenset(str(v).lower() for v in items)
+
+
+def _lemmas(entry: dict[str, Any]) -> list[str]:
+    lemmas = entry.get("lemmas") or [entry.get("lemma")]
+    return [str(x).lower() for x in lemmas if x]
+
+
+def _check(entry: Any, allowed: set[str], path: str, line: int, codes: set[str] | None) -> None:
+    if not isinstance(entry, dict):
+        raise PatternError(path, line, "expected a mapping like {lemma: ..., code: ...}")
+    unknown = set(entry) - allowed
+    if unknown:
+        raise PatternError(path, line, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+    if not _lemmas(entry):
+        raise PatternError(path, line, "needs `lemma` or `lemmas`")
+    code = str(entry.get("code", ""))
+    if not code.isdigit() or not 2 <= len(code) <= 4:
+        raise PatternError(path, line, f"bad CAMEO code {entry.get('code')!r}")
+    if codes is not None and code not in codes:
+        raise PatternError(path, line, f"CAMEO code {code} is not in the ontology")
+
+
+def _verb_rule(e: dict[str, Any]) -> VerbRule:
+    return VerbRule(
+        code=str(e["code"]), prt=e.get("prt"), prep=_as_set(e.get("prep")),
+        obj=_as_set(e.get("obj")), obj_any=bool(e.get("obj_any")),
+        compound=_as_set(e.get("compound")), prep_obj=_as_set(e.get("prep_obj")),
+        target=e.get("target"), reciprocal=bool(e.get("reciprocal")),
+        person_obj=bool(e.get("person_obj")), place_obj=bool(e.get("place_obj")),
+    )
+
+
+def _noun_rule(e: dict[str, Any]) -> NounRule:
+    return NounRule(
+        code=str(e["code"]), compound=_as_set(e.get("compound")),
+        reciprocal=bool(e.get("reciprocal")), needs_support=bool(e.get("needs_support")),
+        plural=bool(e.get("plural")),
+    )
+
+
+def _controls(node: yaml.Node | None, path: str) -> dict[str, Control]:
+    out: dict[str, Control] = {}
+    if node is None:
+        return out
+    for key, value in node.value:
+        data = yamlio.node_value(value) or {}
+        line = key.start_mark.line + 1
+        if not isinstance(data, dict) or set(data) - CONTROL_KEYS:
+            raise PatternError(path, line, f"bad control entry for {key.value!r}")
+        if data.get("transform", "none") not in TRANSFORMS:
+            raise PatternError(path, line, f"unknown transform {data.get('transform')!r}")
+        out[str(key.value).lower()] = Control(**data)
+    return out
+
+
+def _read_rules(path: str, text: str, codes: set[str] | None, into: dict[str, Any]) -> None:
+    root = yamlio.compose(text)
+    if root is None:
+        return
+    if not isinstance(root, yaml.MappingNode):
+        raise PatternError(path, 1, "expected a mapping with verbs/nouns/control sections")
+    for name, keys, build in (("verbs", VERB_KEYS, _verb_rule), ("nouns", NOUN_KEYS, _noun_rule)):
+        node = _section(root, name)
+        if node is None:
+            continue
+        entries = yamlio.node_value(node) or []
+        for entry, line in zip(entries, _lines(node), strict=True):
+            _check(entry, keys, path, line, codes)
+            for lemma in _lemmas(entry):
+                into[name][lemma].append(build(entry))
+    into["control"].update(_controls(_section(root, "control"), path))
+    into["control_nouns"].update(_controls(_section(root, "control_nouns"), path))
+
+
+def _read_transforms(path: str, text: str, codes: set[str] | None) -> dict[str, dict[str, str]]:
+    data = yamlio.load(text) or {}
+    out: dict[str, dict[str, str]] = {}
+    for kind, table in data.items():
+        if kind not in TRANSFORMS:
+            raise PatternError(path, 1, f"unknown transform kind {kind!r}")
+        for prefix, code in table.items():
+            if codes is not None and str(code) not in codes:
+                raise PatternError(path, 1, f"{kind}: code {code} for {prefix} is not in the ontology")
+        out[kind] = {str(k): str(v) for k, v in table.items()}
+    return out
+
+
+def load_patterns(extra: Sequence[Path] = (), codes: set[str] | None = None) -> Patterns:
+    """Bundled trigger patterns plus user files (their rules come first, so they win ties)."""
+    into: dict[str, Any] = {"verbs": defaultdict(list), "nouns": defaultdict(list),
+                            "control": {}, "control_nouns": {}}
+    for path in extra:
+        _read_rules(str(path), Path(path).read_text(encoding="utf-8"), codes, into)
+    data = resources.files("dateline.events") / "data"
+    _read_rules("triggers.yaml", (data / "triggers.yaml").read_text(encoding="utf-8"), codes, into)
+    transforms = _read_transforms(
+        "transforms.yaml", (data / "transforms.yaml").read_text(encoding="utf-8"), codes
+    )
+    return Patterns(
+        verbs={k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in into["verbs"].items()},
+        nouns={k: tuple(sorted(v, key=lambda r: -len(r.compound))) for k, v in into["nouns"].items()},
+        control=into["control"], control_nouns=into["control_nouns"], transforms=transforms,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> Patterns:
+    return load_patterns()

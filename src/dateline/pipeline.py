@@ -1,0 +1,89 @@
+"""The whole path for a stream of articles: NLP, actors, events, in one or several processes."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+from dateline.actors.kb import KnowledgeBase
+from dateline.events.coder import Coder
+from dateline.events.ontology import Ontology
+from dateline.events.patterns import load_patterns
+from dateline.ingest.metadata import dateline_span
+from dateline.nlp import load_pipeline
+from dateline.records import Article, Event
+from dateline.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One article's result: its events, or why it could not be coded."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    error: str | None = None
+
+
+@lru_cache(maxsize=4)
+def build_coder(settings: Settings) -> Coder:
+    """The coder with its knowledge, built once per process and settings."""
+    ontology = Ontology.default()
+    patterns = load_patterns(codes=set(ontology.codes()))
+    kb = KnowledgeBase.load(settings.actor_files)
+    return Coder(patterns, ontology, kb)
+
+
+def text_for_parser(article: Article) -> str:
+    """The article text with its wire dateline blanked (offsets unchanged)."""
+    span = dateline_span(article.text)
+    if span is None:
+        return article.text
+    start, end = span
+    return article.text[:start] + " " * (end - start) + article.text[end:]
+
+
+def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
+    nlp = load_pipeline(settings.model)
+    coder = build_coder(settings)
+    out: list[Coded] = []
+    texts = ((text_for_parser(a), a) for a in articles)
+    for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
+        try:
+            events = coder.code(doc, article)
+        except (ValueError, KeyError, IndexError, AttributeError) as exc:  # a coder bug: report it
+            log.exception("coding failed for %s", article.origin or article.id)
+            out.append(Coded(article, (), f"coder failed: {type(exc).__name__}: {exc}"))
+            continue
+        kept = tuple(e for e in events if e.confidence >= settings.min_confidence)
+        out.append(Coded(article, kept))
+    return out
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Coded]:
+    """Code a stream of articles, in input order, holding only a few batches in memory."""
+    if settings.workers <= 1:
+        for batch in _batches(articles, settings.batch_size):
+            yield from _code_batch(batch, settings)
+        return
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(settings.workers) as pool:
+        pending: deque = deque()
+        for batch in _batches(articles, settings.batch_size):
+            pending.append(pool.apply_async(_code_batch, (batch, settings)))
+            while len(pending) > 2 * settings.workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

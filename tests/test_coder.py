@@ -1,0 +1,132 @@
+"""The event coder on real spaCy parses of sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.records import Event
+
+
+def only(events: list[Event], root: str) -> Event:
+    found = [e for e in events if e.cameo.startswith(root)]
+    assert found, f"no {root} event in {[(e.cameo, e.trigger.text) for e in events]}"
+    return found[0]
+
+
+def codes(actors) -> list[str | None]:
+    return [a.code for a in actors]
+
+
+def test_phone_call_with_title_and_nationality(code_text):
+    events = code_text("Kazakh President Kassym-Jomart Tokayev held a telephone conversation with "
+                       "Uzbek President Shavkat Mirziyoyev on Monday.", date(2021, 7, 22))
+    event = only(events, "041")
+    assert event.plover.event == "CONSULT"
+    assert codes(event.source) == ["KAZGOV"]
+    assert codes(event.target) == ["UZBGOV"]
+    assert event.date.value == date(2021, 7, 19)
+    assert event.date.basis == "relative"
+
+
+def test_visit_source_and_target(code_text):
+    event = only(code_text("Chinese Foreign Minister Wang Yi visited Pakistan on March 3.",
+                           date(2022, 3, 10)), "042")
+    assert codes(event.source) == ["CHNGOV"]
+    assert [a.country for a in event.target] == ["PAK"]
+    assert event.date.value == date(2022, 3, 3)
+
+
+def test_compound_subject_agreement_is_reciprocal(code_text):
+    events = code_text("Turkey and Azerbaijan agreed to expand military cooperation.", date(2020, 5, 1))
+    event = only(events, "03")
+    assert event.plover.event == "AGREE"
+    assert {event.source[0].country, event.target[0].country} == {"TUR", "AZE"}
+
+
+def test_threat_to_sanction_is_threaten_not_sanction(code_text):
+    events = code_text("The European Union threatened to impose sanctions on Belarus.", date(2021, 5, 1))
+    event = only(events, "13")
+    assert event.plover.event == "THREATEN"
+    assert not [e for e in events if e.cameo.startswith("16")]
+
+
+def test_passive_arrest_takes_agent_as_source(code_text):
+    events = code_text("An opposition activist was arrested by Belarusian police in Minsk on Sunday.",
+                       date(2021, 5, 26))
+    event = only(events, "173")
+    assert event.source[0].code == "BLRCOP"
+    assert event.date.value == date(2021, 5, 23)
+
+
+def test_negated_attack(code_text):
+    events = code_text("Indian troops did not attack the Chinese positions, the army said.",
+                       date(2020, 6, 20))
+    event = only(events, "19")
+    assert event.negated is True
+    assert event.attributed_to == "the army"
+
+
+def test_withdrawal_with_particle(code_text):
+    event = only(code_text("The United States pulled out its troops from Syria last month.",
+                           date(2019, 11, 5)), "087")
+    assert event.plover.event == "RETREAT"
+    assert codes(event.source)[0].startswith("USA")
+    assert [a.country for a in event.target] == ["SYR"]
+    assert event.date.precision == "month"
+
+
+def test_offensive_noun_with_support_verb(code_text):
+    event = only(code_text("The Taliban launched an offensive against Afghan government forces.",
+                           date(2021, 6, 1)), "19")
+    assert event.source[0].code == "TAL"
+    assert event.target[0].code == "AFGMIL"
+
+
+def test_clashes_between_two_sides(code_text):
+    event = only(code_text("Clashes between Armenian and Azerbaijani troops broke out on the border.",
+                           date(2020, 9, 27)), "19")
+    assert {event.source[0].country, event.target[0].country} == {"ARM", "AZE"}
+
+
+def test_leader_steps_down_is_concede(code_text):
+    event = only(code_text("Sri Lankan President Gotabaya Rajapaksa stepped down on Thursday.",
+                           date(2022, 7, 15)), "08")
+    assert event.plover.event == "CONCEDE"
+    assert event.source[0].code == "LKAGOV"
+    assert event.date.value == date(2022, 7, 14)
+
+
+def test_capture_of_a_city_targets_the_place(code_text):
+    event = only(code_text("Rebel fighters seized the town of Goma on Tuesday.", date(2012, 11, 22)),
+                 "192")
+    assert event.plover.event == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "Real Madrid beat Barcelona 3-1 on Sunday.",
+    "Shares in the carmaker plunged 4% after the results.",
+    "The weather in the capital was mild for most of the week.",
+    "The film attacks corruption with dark humour.",
+])
+def test_no_events_in_sport_business_and_background(code_text, text):
+    assert code_text(text) == []
+
+
+def test_headline_repeated_in_body_is_coded_once(code_text):
+    text = ("Russia expels two Estonian diplomats\n\n"
+            "Russia expels two Estonian diplomats, the foreign ministry said on Monday.")
+    events = code_text(text, date(2022, 5, 10))
+    assert len([e for e in events if e.cameo.startswith("16")]) <= 1
+
+
+def test_event_ids_are_stable_and_offsets_point_into_the_text(code_text):
+    text = "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday."
+    first = code_text(text, date(2022, 1, 26))
+    second = code_text(text, date(2022, 1, 26))
+    assert [e.id for e in first] == [e.id for e in second]
+    for event in first:
+        assert text[event.trigger.start : event.trigger.end] == event.trigger.text
+        for actor in (*event.source, *event.target):
+            assert text[actor.start : actor.end] == actor.text
