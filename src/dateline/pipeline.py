@@ -18,6 +18,7 @@ from dateline.ingest.metadata import dateline_span
 from dateline.nlp import load_pipeline
 from dateline.records import Article, Event
 from dateline.settings import Settings
+from dateline.where import default_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def build_coder(settings: Settings) -> Coder:
     ontology = Ontology.default()
     patterns = load_patterns(codes=set(ontology.codes()))
     kb = KnowledgeBase.load(settings.actor_files)
-    return Coder(patterns, ontology, kb)
+    return Coder(patterns, ontology, kb, default_gazetteer(settings.gazetteer_min_population))
 
 
 def text_for_parser(article: Article) -> str:

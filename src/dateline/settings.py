@@ -20,6 +20,8 @@ class Settings:
     """Database path (SQLite) or URL."""
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     """Extra actor knowledge files (YAML) that add to or override the bundled ones."""
+    gazetteer_min_population: int = 15000
+    """Smallest city the offline gazetteer knows (GeoNames tables: 500, 1000, 5000 or 15000)."""
     min_confidence: float = 0.0
     """Events below this confidence are dropped."""
 

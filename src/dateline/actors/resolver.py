@@ -204,9 +204,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
     """The head with its modifiers (compounds, adjectives, possessives, 'of X', appositions)."""
     keep = [head]
     for child in head.children:
-        if child.dep_ in PHRASE_DEPS or child.dep_ == "appos":
-            keep.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of":
+        of_phrase = child.dep_ == "prep" and child.lower_ == "of"
+        if child.dep_ in PHRASE_DEPS or child.dep_ == "appos" or of_phrase:
             keep.extend(child.subtree)
     return sorted(set(keep), key=lambda t: t.i)
 

@@ -17,8 +17,9 @@ from dateline.events import frames
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
 from dateline.events.scope import date_for
-from dateline.records import Actor, Article, DateRef, Event, Plover
+from dateline.records import Actor, Article, Event, Place, Plover
 from dateline.records import Span as TextSpan
+from dateline.where import Gazetteer, event_place
 
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "over", "from", "toward", "towards")
 PLACE_PREPS = {"into", "in", "through", "from"}
@@ -44,6 +45,7 @@ class Coder:
     patterns: Patterns
     ontology: Ontology
     kb: KnowledgeBase
+    gazetteer: Gazetteer | None = None
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
         """All events of one parsed article."""
@@ -235,9 +237,16 @@ class Coder:
             plover=Plover(info.plover_event, info.plover_mode or None, info.plover_context or None),
             quad_class=info.quad_class, goldstein=info.goldstein, source=tuple(source),
             target=tuple(target), date=date_for(draft.trigger, draft.anchor, article.date),
+            location=self._place(draft, resolver),
             negated=draft.negated, modality=draft.modality, attributed_to=attributed,
             confidence=_confidence(draft, source, target),
         )
+
+    def _place(self, draft: Draft, resolver: Resolver) -> Place | None:
+        if self.gazetteer is None:
+            return None
+        context = frozenset(a.country for a in resolver.memory.recent if a.country)
+        return event_place(draft.anchor, draft.trigger, self.gazetteer, context)
 
 
 def _resolve_all(resolver: Resolver, heads: list[Token]) -> list[Actor]:

