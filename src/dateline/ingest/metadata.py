@@ -1,0 +1,119 @@
+"""Article metadata from the text itself: date line, page boilerplate, title and wire dateline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(.*)$", re.IGNORECASE)
+BOILERPLATE = re.compile(
+    r"^(?:all news|news|share|share this|advertisement|read more|subscribe|menu|home|print|"
+    r"follow us|related|most read|sign in|log in|skip to content|listen|comments?|video|photo|"
+    r"updated .*|published .*|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$",
+    re.IGNORECASE,
+)
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_PLACE = r"(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+_MONTHDAY = rf"(?:,\s*(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})))"
+_AGENCY = r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)|/(?P<agency2>[A-Za-z][\w .&-]{0,30})/)"
+DATELINE = re.compile(
+    rf"\s*{_PLACE}{_REGION}?{_MONTHDAY}?\.?\s*{_AGENCY}\s*\.?\s*(?:--|—|–|-|:)?\s*"
+)
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    agency: str | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+
+def split_date_line(text: str) -> tuple[date | None, str]:
+    """A first line ' date YYYY-MM-DD' gives the date; the rest of that line stays text."""
+    stripped = text.lstrip("\ufeff")
+    lines = stripped.split("\n", 1)
+    first = lines[0]
+    m = DATE_LINE.match(first)
+    if not m:
+        return None, stripped
+    try:
+        day = date.fromisoformat(m.group(1))
+    except ValueError:
+        return None, stripped
+    rest = m.group(2) + ("\n" + lines[1] if len(lines) > 1 else "")
+    return day, rest.lstrip("\n") if not m.group(2) else rest
+
+
+def strip_boilerplate(text: str) -> tuple[str | None, str]:
+    """Drop leading page furniture; a short headline-like line before the story becomes the title."""
+    lines = text.split("\n")
+    title: str | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        if not line or BOILERPLATE.match(line):
+            i += 1
+            continue
+        if title is None and _looks_like_title(line) and find_dateline(line) is None and i + 1 < len(lines):
+            title = line
+            i += 1
+            continue
+        break
+    body = "\n".join(lines[i:]).strip()
+    if not body and title:
+        return None, title
+    return title, body
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line) < 200 and not line.endswith((".", '"', "”", ":")) and len(line.split()) >= 2
+
+
+def find_dateline(text: str, window: int = 1500) -> Dateline | None:
+    """A wire dateline at the start of one of the first paragraphs: place, agency and month/day."""
+    for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text[:window]))]:
+        found = _dateline_at(text, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _dateline_at(text: str, pos: int) -> Dateline | None:
+    m = DATELINE.match(text, pos)
+    if not m:
+        return None
+    month_word = m.group("month") or m.group("month2")
+    day_word = m.group("day") or m.group("day2")
+    month = MONTHS.get(month_word[:3].lower()) if month_word else None
+    place = m.group("place").strip()
+    if m.group("region"):
+        place = f"{place}, {m.group('region')}"
+    agency = (m.group("agency") or m.group("agency2") or "").strip() or None
+    return Dateline(place, agency, month, int(day_word) if day_word else None, m.start("place"), m.end())
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character span of the wire dateline, so the coder can leave it out of the parse."""
+    found = find_dateline(text)
+    return (found.start, found.end) if found else None
+
+
+def dateline_date(dateline: Dateline, reference: date | None) -> date | None:
+    """Month/day of the dateline with the year of `reference` (the year before if that is later)."""
+    if reference is None or dateline.month is None or dateline.day is None:
+        return None
+    try:
+        candidate = date(reference.year, dateline.month, dateline.day)
+        if candidate > reference:
+            candidate = date(reference.year - 1, dateline.month, dateline.day)
+    except ValueError:
+        return None
+    return candidate
