@@ -16,7 +16,6 @@ import platform
 import resource
 import sys
 import time
-from pathlib import Path
 
 from dateline.ingest import IngestError, read_inputs
 from dateline.nlp import load_pipeline

@@ -87,7 +87,7 @@ def code(ctx: click.Context, inputs: tuple[str, ...], fmt: str, workers: int | N
     """Code articles (files, directories, - for stdin) and print their events."""
     settings = _settings(ctx, workers=workers)
     problems = Problems()
-    writer = EventWriter(click.get_text_stream("stdout"), fmt)
+    writer = EventWriter(sys.stdout, fmt)
     try:
         for coded in _coded(inputs, settings, _day(day), source, problems):
             writer.write_all(e.to_dict() for e in coded.events)
@@ -170,7 +170,7 @@ def events(ctx: click.Context, db: str | None, actor: str | None, country: str |
     except StoreError as exc:
         _fail(str(exc))
         sys.exit(2)
-    EventWriter(click.get_text_stream("stdout"), fmt).write_all(found)
+    EventWriter(sys.stdout, fmt).write_all(found)
     if fmt == "table":
         click.echo(f"{len(found)} events", err=True)
 

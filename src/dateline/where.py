@@ -156,7 +156,7 @@ def place_name(head: Token) -> tuple[str, int, int, str | None]:
 def event_place(anchor: Token, trigger: Token, gazetteer: Gazetteer,
                 context: frozenset[str]) -> Place | None:
     """The place of the event whose clause is headed by `anchor`, from its locative modifiers."""
-    for prep, head in locative_phrases(trigger) + (locative_phrases(anchor) if anchor is not trigger else []):
+    for prep, head in locative_phrases(trigger) + (locative_phrases(anchor) if anchor.i != trigger.i else []):
         text, start, end, qualifier = place_name(head)
         if head.lemma_.lower() == "border" and head.ent_type_ == "":
             span = head.doc[head.left_edge.i : head.i + 1]

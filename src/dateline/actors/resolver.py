@@ -10,7 +10,7 @@ unknown mention stays unresolved (code None) and its `rule` says why; it is neve
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -98,6 +98,12 @@ class Resolver:
         found = self._person_or_org(tokens, span)
         if found is not None:
             actor = self._from_hit(found, span, role_sector)
+            if actor is not None and actor.code is None and role_sector:
+                # a known person out of office, named with a title and country ("Afghanistan's
+                # President Ashraf Ghani" after he fled): the title speaks for the office
+                titled = self._from_country(tokens, span, head, role_sector)
+                if titled is not None:
+                    actor = replace(titled, name=actor.name, rule=f"{titled.rule}; {actor.rule}")
         else:
             actor = self._from_country(tokens, span, head, role_sector)
         if actor is None and role_term and role_term in self.memory.titles:
@@ -111,7 +117,7 @@ class Resolver:
 
     def _role(self, head: Token, tokens: list[Token]) -> tuple[str | None, str | None]:
         """The role word of the phrase (the head's own role first) and its sector."""
-        candidates = [head] + [t for t in reversed(tokens) if t is not head]
+        candidates = [head] + [t for t in reversed(tokens) if t.i != head.i]
         for tok in candidates:
             for term in _role_terms(tok):
                 entry = self.kb.role(term)
@@ -205,8 +211,10 @@ def _phrase_tokens(head: Token) -> list[Token]:
     keep = [head]
     for child in head.children:
         of_phrase = child.dep_ == "prep" and child.lower_ == "of"
-        if child.dep_ in PHRASE_DEPS or child.dep_ == "appos" or of_phrase:
+        if child.dep_ in PHRASE_DEPS or of_phrase:
             keep.extend(child.subtree)
+        elif child.dep_ == "appos" and child.pos_ in {"PROPN", "NOUN"}:
+            keep.extend(_phrase_tokens(child))
     return sorted(set(keep), key=lambda t: t.i)
 
 

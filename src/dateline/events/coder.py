@@ -22,6 +22,7 @@ from dateline.records import Span as TextSpan
 from dateline.where import Gazetteer, event_place
 
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "over", "from", "toward", "towards")
+DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
 
 
@@ -136,13 +137,14 @@ class Coder:
             target = patient if not rule.obj else []
             return source, target
         subj = frames.subject_of(verb)
-        return ([subj] if subj is not None else []), _targets(verb, rule.target, bool(rule.obj))
+        return ([subj] if subj is not None else []), _targets(verb, rule.target, bool(rule.obj),
+                                                               rule.reciprocal)
 
     def _noun(self, noun: Token, consumed: set[int]) -> Draft | None:
         rule = self._match_noun(noun)
-        if rule is None:
-            return None
-        support = _support_verb(noun)
+        if rule is None or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children):
+            return None  # "during THAT call" refers back to an event already coded
+        support = _support_verb(noun, meeting=rule.code.startswith("04"))
         own_source = _noun_source(noun)
         if rule.needs_support and support is None:
             return None
@@ -158,9 +160,10 @@ class Coder:
             source = [s for s in [frames.subject_of(support)] if s is not None]
         else:
             return None
-        anchor = support or noun
+        anchor = support or _governing_verb(noun) or noun
+        verbal = anchor.pos_ in {"VERB", "AUX"}
         return Draft(noun, anchor, rule.code, source, target, rule.reciprocal,
-                     frames.modality_of(anchor) if support else "asserted",
+                     frames.modality_of(anchor) if verbal else "asserted",
                      frames.is_negated(anchor) if support else False)
 
     def _match_noun(self, noun: Token) -> NounRule | None:
@@ -300,9 +303,17 @@ def _merge_same_act(events: list[Event]) -> list[Event]:
 
 
 def _same_act(a: Event, b: Event) -> bool:
-    codes_a = {x.code for x in a.source}
-    codes_b = {x.code for x in b.source}
-    return a.cameo[:2] == b.cameo[:2] and a.cameo[:2] in {"04", "03"} and bool(codes_a & codes_b)
+    """Two triggers of one sentence that report one act ("swept into Kabul and gained control")."""
+    if a.negated != b.negated or a.modality != b.modality:
+        return False
+    if not {x.code for x in a.source} & {x.code for x in b.source}:
+        return False
+    if a.cameo[:2] in {"04", "03"} and a.cameo[:2] == b.cameo[:2]:
+        return True
+    targets_a = {x.country or x.code for x in a.target}
+    targets_b = {x.country or x.code for x in b.target}
+    same_target = bool(targets_a & targets_b) or not targets_a or not targets_b
+    return a.cameo == b.cameo and same_target
 
 
 def _has_compound(tok: Token, words: frozenset[str]) -> bool:
@@ -319,7 +330,9 @@ def _place_like(tok: Token) -> bool:
     return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in places
 
 
-def _targets(verb: Token, where: str | None, obj_is_trigger: bool) -> list[Token]:
+def _targets(verb: Token, where: str | None, obj_is_trigger: bool, strict: bool = False) -> list[Token]:
+    """Target heads: the rule's preposition; else (unless `strict`, as for "X and Y discussed Z",
+    where Z is a topic) the direct object, then the usual prepositions."""
     if where == "none":
         return []
     obj = None if obj_is_trigger else frames.direct_object(verb)
@@ -327,7 +340,7 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool) -> list[Token
         return [obj] if obj is not None else []
     if where and where not in {"prep"}:
         found = [o for _, o in frames.prep_objects(verb, {where})]
-        if found:
+        if found or strict:
             return found
     if obj is not None:
         return [obj]
@@ -338,14 +351,32 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool) -> list[Token
     return []
 
 
-def _support_verb(noun: Token) -> Token | None:
-    """The verb a nominal trigger hangs on: HOLD talks, GO on an offensive, DURING ... (none)."""
+MEETING_PREPS = {"during", "at", "in", "after", "following", "before", "over", "via", "by"}
+
+
+def _support_verb(noun: Token, meeting: bool = False) -> Token | None:
+    """The verb a nominal trigger hangs on: HOLD talks, GO on an offensive; for meetings and calls
+    also the verb they frame: "discussed X DURING a telephone talk with Y"."""
     tok = noun
     if tok.dep_ in {"dobj", "nsubjpass", "attr"}:
         return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"on", "into", "in"}:
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         head = tok.head.head
-        return head if head.pos_ == "VERB" else None
+        preps = {"on", "into", "in"} | (MEETING_PREPS if meeting else set())
+        if tok.head.lower_ in preps and head.pos_ == "VERB":
+            return head
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a bare nominal trigger sits in ("CLASHES intensified")."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
     return None
 
 

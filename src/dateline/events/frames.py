@@ -21,6 +21,7 @@ SPEECH_LEMMAS = {
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 NEGATIONS = {"not", "n't", "never", "no"}
+CLAUSE_MARKERS = {"after", "before", "since", "until", "once", "when", "while", "as"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl"}
 
 
@@ -42,7 +43,20 @@ def prep_objects(tok: Token, preps: set[str] | None = None) -> Iterator[tuple[st
 
 
 def passive(verb: Token) -> bool:
+    """Passive voice, including reduced relatives ("the Taliban, OUTLAWED in Russia")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """'After X announced ...' parsed with 'after' as a preposition: X is the subject."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in CLAUSE_MARKERS and child.i < verb.i:
+            objs = [o for o in child.children if o.dep_ == "pobj"]
+            if objs and objs[0].i < verb.i:
+                return objs[0]
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -54,11 +68,14 @@ def subject_of(verb: Token) -> Token | None:
         subj = children(tok, SUBJECT_DEPS)
         if subj:
             return subj[0]
+        misparsed = _misparsed_subject(tok)
+        if misparsed is not None:
+            return misparsed
         if passive(tok):
             return None
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return tok.head
-        if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head is not tok:
+        if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
             tok = _verbal_head(tok.head)
             continue
         return None
@@ -68,7 +85,7 @@ def subject_of(verb: Token) -> Token | None:
 def _verbal_head(tok: Token) -> Token | None:
     """The nearest verb at or above `tok` (for "embarked ON withdrawing" the verb is embarked)."""
     while tok.pos_ not in {"VERB", "AUX"}:
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return tok
@@ -91,9 +108,18 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
+PARTICLES = {"down", "out", "up", "back", "off", "away", "over", "in", "on"}
+
+
 def particle(verb: Token) -> str | None:
+    """The verb's particle ("pull OUT"); an adverb right after the verb counts ("stepped DOWN")."""
     prts = [c for c in verb.children if c.dep_ == "prt"]
-    return prts[0].lower_ if prts else None
+    if prts:
+        return prts[0].lower_
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in PARTICLES and 0 < c.i - verb.i <= 2:
+            return c.lower_
+    return None
 
 
 def is_negated(tok: Token) -> bool:
@@ -124,7 +150,7 @@ def clause_path(tok: Token) -> Iterator[Token]:
     """
     current = tok
     yield current
-    while current.head is not current:
+    while current.head.i != current.i:
         dep = current.dep_
         if dep in {"ccomp", "parataxis"}:
             return
@@ -137,7 +163,7 @@ def clause_path(tok: Token) -> Iterator[Token]:
 def speech_head(tok: Token) -> Token | None:
     """The verb of saying that reports the clause of `tok` ("the Kremlin SAID ... X agreed")."""
     current = tok
-    while current.head is not current:
+    while current.head.i != current.i:
         dep = current.dep_
         head = current.head
         if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH_LEMMAS:
@@ -146,9 +172,10 @@ def speech_head(tok: Token) -> Token | None:
             return None
         current = head
     for child in tok.sent.root.children:
-        if child.dep_ in {"parataxis", "advcl"} and child.lemma_.lower() in SPEECH_LEMMAS and (
-            child.i > tok.i or any(c.lower_ == "as" for c in child.children)
-        ):
+        if child.lemma_.lower() not in SPEECH_LEMMAS or child.i == tok.i:
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "prep"}}
+        if (child.dep_ == "parataxis" and child.i > tok.i) or (child.dep_ == "advcl" and "as" in marks):
             return child
     return None
 

@@ -40,13 +40,13 @@ def _dated_governors(sent: Span) -> list[tuple[Token, when.DateMatch]]:
         if span is None or len(span) == 0:
             continue
         root = span.root
-        governor = root.head if root.head is not root else root
-        while governor.pos_ not in {"VERB", "AUX", "NOUN"} and governor.head is not governor:
+        governor = root.head if root.head.i != root.i else root
+        while governor.pos_ not in {"VERB", "AUX", "NOUN"} and governor.head.i != governor.i:
             governor = governor.head
         out.append((governor, match))
-        if governor.pos_ == "NOUN" and governor.head is not governor:
+        if governor.pos_ == "NOUN" and governor.head.i != governor.i:
             verb = governor
-            while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                 verb = verb.head
             out.append((verb, match))
     return out
