@@ -142,7 +142,7 @@ def place_name(head: Token) -> tuple[str, int, int, str | None]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
-                    if obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    if obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN":
                         return place_name(obj)
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     span = ent if ent is not None else head.doc[head.left_edge.i : head.i + 1]

@@ -25,6 +25,9 @@ PAIR_HEADS = {"side", "leader", "country", "nation", "state", "president", "mini
 PAIR_DETERMINERS = {"both", "two"}
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "quantmod"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+WEAK_ROLE_HEADS = {"fighter", "member", "supporter", "loyalist", "gunman", "militiaman"}
+NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO",
+                     "UAF", "HRI", "SEP", "RAD"}
 GENERIC_WORDS = {"the", "a", "an", "'s", "’s", "of"}
 
 
@@ -57,13 +60,27 @@ class Resolver:
     kb: KnowledgeBase
     when: date | None
     memory: ArticleMemory = field(default_factory=ArticleMemory)
+    home: str | None = None  # the country of the article's dateline, for "police", "the army"
 
     def resolve(self, head: Token) -> list[Actor]:
-        """All actors a noun phrase headed by `head` denotes (conjuncts give several)."""
+        """All actors a noun phrase headed by `head` denotes (conjuncts give several, and so do
+        conjoined modifiers: "Armenian and Azerbaijani troops")."""
         actors: list[Actor] = []
         for token in [head, *_conjuncts(head)]:
-            actors.extend(self._resolve_one(token))
+            split = self._split_modifiers(token)
+            actors.extend(split if split else self._resolve_one(token))
         return actors
+
+    def _split_modifiers(self, head: Token) -> list[Actor]:
+        for mod in head.children:
+            if mod.dep_ not in {"amod", "compound"} or mod.i > head.i:
+                continue
+            others = [c for c in mod.children if c.dep_ == "conj" and c.i < head.i]
+            if not others:
+                continue
+            actors = [self._lookup(head, [m, head]) for m in [mod, *others]]
+            return [a for a in actors if a is not None]
+        return []
 
     def _resolve_one(self, head: Token) -> list[Actor]:
         lower = head.lower_
@@ -110,14 +127,29 @@ class Resolver:
             prior = self.memory.titles[role_term]
             actor = Actor(span.text, span.start_char, span.end_char, prior.code, prior.name,
                           prior.country, prior.sector, f"title {role_term!r} seen earlier")
+        if actor is None and role_sector and _generic_role_phrase(head, tokens):
+            actor = self._role_only(span, role_term, role_sector)
         if actor is not None:
             names = [t.text for t in tokens if t.ent_type_ == "PERSON"]
             self.memory.remember(actor, names, role_term)
         return actor
 
+    def _role_only(self, span: Span, term: str | None, sector: str) -> Actor | None:
+        """'police', 'rebel fighters': the dateline's country for state bodies; a bare sector code
+        for non-state actors when the article has no home country."""
+        if self.home:
+            return Actor(span.text, span.start_char, span.end_char, f"{self.home}{sector}", None,
+                         self.home, sector, f"role {term!r} + dateline country {self.home}")
+        if sector in NON_STATE_SECTORS:
+            return Actor(span.text, span.start_char, span.end_char, sector, None, None, sector,
+                         f"role {term!r}, no country")
+        return None
+
     def _role(self, head: Token, tokens: list[Token]) -> tuple[str | None, str | None]:
         """The role word of the phrase (the head's own role first) and its sector."""
         candidates = [head] + [t for t in reversed(tokens) if t.i != head.i]
+        if head.lemma_.lower() in WEAK_ROLE_HEADS:  # "REBEL fighters", "OPPOSITION supporters"
+            candidates = candidates[1:] + candidates[:1]
         for tok in candidates:
             for term in _role_terms(tok):
                 entry = self.kb.role(term)
@@ -183,8 +215,12 @@ class Resolver:
 
     def _country_hit(self, tokens: list[Token]) -> KBHit | None:
         words = [t for t in tokens if t.lower_ not in GENERIC_WORDS]
+        names = {e.text.lower() for e in _entities(tokens) if e.label_ in {"ORG", "PERSON", "FAC"}}
         for ngram in _ngrams(words):
             hits = [h for h in self.kb.find(ngram) if h.kind not in {"person", "org"}]
+            if names and any(ngram.lower() in n and ngram.lower() != n for n in names):
+                # "Real MADRID", "the WASHINGTON Post": a place word inside another name
+                hits = [h for h in hits if h.kind in {"adjective", "demonym"}]
             codes = {h.entry.code for h in hits}
             if len(codes) == 1:
                 return hits[0]
@@ -251,6 +287,13 @@ def _role_terms(tok: Token) -> list[str]:
         terms.append(f"{left.lower_} {tok.lower_}")
     terms.extend([tok.lower_, tok.lemma_.lower()])
     return terms
+
+
+def _generic_role_phrase(head: Token, tokens: list[Token]) -> bool:
+    """A role phrase without names ("police", "rebel fighters", "the army"), not "his aides"."""
+    if head.pos_ == "PROPN" or any(t.ent_type_ in ENTITY_LABELS for t in tokens):
+        return False
+    return not any(t.dep_ == "poss" for t in tokens)
 
 
 def _is_pair_reference(head: Token) -> bool:

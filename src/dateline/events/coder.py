@@ -13,15 +13,16 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.resolver import Resolver
-from dateline.events import frames
+from dateline.events import frames, noise
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
 from dateline.events.scope import date_for
 from dateline.records import Actor, Article, Event, Place, Plover
 from dateline.records import Span as TextSpan
-from dateline.where import Gazetteer, event_place
+from dateline.where import Gazetteer, event_place, place_name
 
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "over", "from", "toward", "towards")
+HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a subheading
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
 
@@ -50,7 +51,7 @@ class Coder:
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
         """All events of one parsed article."""
-        resolver = Resolver(self.kb, article.date)
+        resolver = Resolver(self.kb, article.date, home=self._home(article))
         events: list[Event] = []
         seen_sentences: set[str] = set()
         for index, sent in enumerate(doc.sents):
@@ -59,7 +60,14 @@ class Coder:
                 continue  # a headline repeated in the body is coded once
             seen_sentences.add(key)
             events.extend(self._code_sentence(sent, index, article, resolver))
-        return events
+        return _drop_headline_repeats(events)
+
+    def _home(self, article: Article) -> str | None:
+        """The country of the article's wire dateline ("LAGOS, May 28 (Xinhua)" -> NGA)."""
+        if not article.dateline_place or self.gazetteer is None:
+            return None
+        place = self.gazetteer.geocode(article.dateline_place.title())
+        return place.country
 
     def _code_sentence(self, sent: Span, index: int, article: Article, resolver: Resolver) -> list[Event]:
         drafts = self._drafts(sent)
@@ -88,7 +96,7 @@ class Coder:
                 draft = self._control_noun(tok, self.patterns.control_nouns[lemma], consumed)
             if draft is None and tok.pos_ in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
                 draft = self._noun(tok, consumed)
-            if draft is not None:
+            if draft is not None and not noise.is_noise(draft.trigger):
                 drafts.append(draft)
         return drafts
 
@@ -224,9 +232,7 @@ class Coder:
         source = _resolve_all(resolver, draft.source)
         if not any(a.code for a in source):
             return None
-        target = _resolve_all(resolver, draft.target)
-        if draft.place_target:
-            target = [_as_place_actor(a) for a in target]
+        target = self._targets(draft, resolver)
         if draft.reciprocal and not target and len(source) > 1:
             source, target = source[:1], source[1:]
         target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
@@ -244,6 +250,33 @@ class Coder:
             negated=draft.negated, modality=draft.modality, attributed_to=attributed,
             confidence=_confidence(draft, source, target),
         )
+
+    def _targets(self, draft: Draft, resolver: Resolver) -> list[Actor]:
+        """Target actors; a named place that is no actor stands for its country's territory."""
+        out: list[Actor] = []
+        for head in draft.target:
+            found = [a for a in resolver.resolve(head) if a.code]
+            if draft.place_target:
+                found = [_as_place_actor(a) for a in found]
+            if not found and (draft.place_target or _place_like(head)):
+                found = self._place_actors([head], resolver)
+            out.extend(a for a in found if a not in out)
+        return out
+
+    def _place_actors(self, heads: list[Token], resolver: Resolver) -> list[Actor]:
+        """A seized or entered place that is not a known actor: its country, from the gazetteer."""
+        if self.gazetteer is None:
+            return []
+        context = frozenset(a.country for a in resolver.memory.recent if a.country)
+        out = []
+        for head in heads:
+            name, start, end, qualifier = place_name(head)
+            place = self.gazetteer.geocode(name, context | ({resolver.home} if resolver.home else set()),
+                                           qualifier)
+            if place.country:
+                out.append(Actor(name, start, end, place.country, place.name, place.country, None,
+                                 f"place {place.name!r} ({place.feature}) in {place.country}"))
+        return out
 
     def _place(self, draft: Draft, resolver: Resolver) -> Place | None:
         if self.gazetteer is None:
@@ -285,6 +318,21 @@ def _confidence(draft: Draft, source: list[Actor], target: list[Actor]) -> float
     score += 0.1 if all(a.code for a in source) else 0.0
     score -= 0.2 if draft.modality != "asserted" else 0.0
     return max(0.05, min(1.0, score))
+
+
+def _report_key(event: Event) -> tuple:
+    return (event.cameo, tuple(a.code for a in event.source), tuple(a.code for a in event.target),
+            event.trigger.text.lower(), event.negated)
+
+
+def _drop_headline_repeats(events: list[Event]) -> list[Event]:
+    """A headline event told again in the body ("Russia expels two diplomats ... , the ministry said
+    on Monday") is one event: keep the body's telling, which carries date and attribution."""
+    last_told = {}
+    for e in events:
+        last_told[_report_key(e)] = max(last_told.get(_report_key(e), -1), e.sentence_index)
+    return [e for e in events
+            if e.sentence_index >= HEADLINE_SENTENCES or last_told[_report_key(e)] == e.sentence_index]
 
 
 def _merge_same_act(events: list[Event]) -> list[Event]:
@@ -332,20 +380,27 @@ def _place_like(tok: Token) -> bool:
 
 def _targets(verb: Token, where: str | None, obj_is_trigger: bool, strict: bool = False) -> list[Token]:
     """Target heads: the rule's preposition; else (unless `strict`, as for "X and Y discussed Z",
-    where Z is a topic) the direct object, then the usual prepositions."""
+    where Z is a topic) the direct object, then the usual prepositions. When the object is the
+    trigger itself ("launched an OFFENSIVE against X"), its prepositions count as the verb's."""
     if where == "none":
         return []
-    obj = None if obj_is_trigger else frames.direct_object(verb)
+    direct = frames.direct_object(verb)
+    obj = None if obj_is_trigger else direct
+    holders = [verb] + ([direct] if obj_is_trigger and direct is not None else [])
     if where == "obj":
         return [obj] if obj is not None else []
+
+    def under(preps: set[str]) -> list[Token]:
+        return [o for h in holders for _, o in frames.prep_objects(h, preps)]
+
     if where and where not in {"prep"}:
-        found = [o for _, o in frames.prep_objects(verb, {where})]
+        found = under({where})
         if found or strict:
             return found
     if obj is not None:
         return [obj]
     for prep in DEFAULT_TARGET_PREPS:
-        found = [o for _, o in frames.prep_objects(verb, {prep})]
+        found = under({prep})
         if found:
             return found
     return []
