@@ -334,6 +334,11 @@ def _weekday(expr: str, pub: date | None, tense: str) -> DateRef | None:
     return _ref(pub - timedelta(days=delta), "day", expr, "relative")
 
 
+_LEADING = re.compile(r"^(?:(?:at|in|on|during|from|by|since|until|till|before|after|around|about)\s+)?"
+                      r"(?:the\s+(?=past|last|coming|next|spring|summer|autumn|fall|winter))?", re.IGNORECASE)
+_FORWARD = re.compile(r"\b(?:next|coming|later this|later in the)\b", re.IGNORECASE)
+_BACKWARD = re.compile(r"\b(?:ago|last|yesterday|previous|earlier|past|the day before)\b", re.IGNORECASE)
+
 RESOLVERS = (_absolute, _months, _years, _seasons, _relative, _weekday)
 
 
@@ -341,9 +346,18 @@ def resolve(expression: str, publication: date | None, tense: str = "past") -> D
     """One temporal expression as a DateRef, or None when it is not a date."""
     if not expression or not expression.strip():
         return None
+    original = expression
+    expression = _LEADING.sub("", expression.strip())
+    direction = tense
+    if _FORWARD.search(expression):
+        direction = "future"
+    elif _BACKWARD.search(expression):
+        direction = "past"
     try:
         for fn in RESOLVERS:
-            ref = fn(expression, publication, tense)
+            ref = fn(expression, publication, direction)
+            if ref is not None and ref.text != original:
+                ref = DateRef(ref.value, ref.precision, original, ref.basis)
             if ref is not None:
                 return _clamp(ref, publication, tense)
     except (ValueError, OverflowError, KeyError):
@@ -352,9 +366,10 @@ def resolve(expression: str, publication: date | None, tense: str = "past") -> D
 
 
 def _clamp(ref: DateRef, publication: date | None, tense: str) -> DateRef:
-    """A past-tense event never lies after the publication date."""
+    """A past-tense event never lies after the publication date: when the text and the tense
+    disagree, the event falls back to the publication date and says so in its basis."""
     if tense == "past" and publication and ref.value and ref.value > publication:
-        return DateRef(publication, ref.precision, ref.text, ref.basis)
+        return DateRef(publication, "day", ref.text, "publication")
     return ref
 
 
@@ -372,5 +387,5 @@ def tense_of(verb_tag: str, aux_lemmas: Iterable[str]) -> str:
     if verb_tag in {"VBD", "VBN"} or aux & {"have", "had", "did", "was", "were"}:
         return "past"
     if verb_tag == "VB" and aux & {"would", "could", "may", "might"}:
-        return "past"
+        return "future"  # "said the troops would leave next year": the future of the past
     return "present"

@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from dateline.actors.kb import KBHit, KnowledgeBase
+from dateline.actors.kb import KBHit, KnowledgeBase, normalise
 from dateline.records import Actor
 
 PRONOUNS_SINGULAR = {"he", "she", "him", "his", "her", "hers"}
@@ -148,7 +148,8 @@ class Resolver:
     def _role(self, head: Token, tokens: list[Token]) -> tuple[str | None, str | None]:
         """The role word of the phrase (the head's own role first) and its sector."""
         candidates = [head] + [t for t in reversed(tokens) if t.i != head.i]
-        if head.lemma_.lower() in WEAK_ROLE_HEADS:  # "REBEL fighters", "OPPOSITION supporters"
+        candidates = [t for t in candidates if t.ent_type_ != "GPE"]  # "United STATES" is a name
+        if candidates and head.lemma_.lower() in WEAK_ROLE_HEADS:  # "REBEL fighters"
             candidates = candidates[1:] + candidates[:1]
         for tok in candidates:
             for term in _role_terms(tok):
@@ -215,10 +216,10 @@ class Resolver:
 
     def _country_hit(self, tokens: list[Token]) -> KBHit | None:
         words = [t for t in tokens if t.lower_ not in GENERIC_WORDS]
-        names = {e.text.lower() for e in _entities(tokens) if e.label_ in {"ORG", "PERSON", "FAC"}}
+        names = {normalise(e.text) for e in _entities(tokens) if e.label_ in {"ORG", "PERSON", "FAC"}}
         for ngram in _ngrams(words):
             hits = [h for h in self.kb.find(ngram) if h.kind not in {"person", "org"}]
-            if names and any(ngram.lower() in n and ngram.lower() != n for n in names):
+            if names and any(normalise(ngram) in n and normalise(ngram) != n for n in names):
                 # "Real MADRID", "the WASHINGTON Post": a place word inside another name
                 hits = [h for h in hits if h.kind in {"adjective", "demonym"}]
             codes = {h.entry.code for h in hits}

@@ -1,0 +1,177 @@
+"""Actor resolution on real parses: names, titles, metonyms, demonyms, dated roles, references.
+
+Each case is an article text, a mention in its last sentence, a date and the expected CAMEO code.
+Earlier noun phrases of the text are resolved first, in order, as the coder does, so the article's
+memory (learned names, titles, the last pair of actors) is built the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.actors.kb import KnowledgeBase, KnowledgeError, validate_file
+from dateline.actors.resolver import Resolver
+
+PHRASE_HEAD_DEPS = {"compound", "amod", "flat", "det", "case", "punct", "poss", "nummod"}
+
+
+def resolve_mention(nlp, text: str, mention: str, day: date | None, home: str | None = None):
+    doc = nlp(text)
+    at = text.rindex(mention)
+    span = doc.char_span(at, at + len(mention), alignment_mode="expand")
+    target = span.root
+    resolver = Resolver(KnowledgeBase.default(), day, home=home)
+    for tok in doc[: target.i]:
+        if tok.pos_ in {"PROPN", "NOUN", "PRON"} and tok.dep_ not in PHRASE_HEAD_DEPS:
+            if tok.dep_ != "conj":
+                resolver.resolve(tok)
+    return resolver.resolve(target)
+
+
+D21 = date(2021, 7, 22)
+CASES = [
+    # people by name, title and nationality, as of the date
+    ("Russian President Vladimir Putin spoke.", "Russian President Vladimir Putin", D21, ["RUSGOV"]),
+    ("Vladimir Putin spoke.", "Vladimir Putin", D21, ["RUSGOV"]),
+    ("Putin spoke.", "Putin", D21, ["RUSGOV"]),
+    ("Putin spoke.", "Putin", date(2010, 3, 1), ["RUSGOV"]),
+    ("Pakistani Prime Minister Imran Khan spoke.", "Pakistani Prime Minister Imran Khan", D21, ["PAKGOV"]),
+    ("Imran Khan spoke.", "Imran Khan", date(2022, 4, 9), ["PAKGOV"]),
+    ("Imran Khan spoke.", "Imran Khan", date(2022, 6, 1), ["PAKOPP"]),
+    ("Emomali Rahmon spoke.", "Emomali Rahmon", D21, ["TJKGOV"]),
+    ("Joe Biden spoke.", "Joe Biden", D21, ["USAGOV"]),
+    ("US President Joe Biden spoke.", "US President Joe Biden", D21, ["USAGOV"]),
+    ("Ashraf Ghani spoke.", "Ashraf Ghani", date(2020, 5, 1), ["AFGGOV"]),
+    ("Afghan President Ashraf Ghani spoke.", "Afghan President Ashraf Ghani", date(2021, 9, 1), ["AFGGOV"]),
+    ("Kassym-Jomart Tokayev spoke.", "Kassym-Jomart Tokayev", D21, ["KAZGOV"]),
+    ("Shavkat Mirziyoyev spoke.", "Shavkat Mirziyoyev", D21, ["UZBGOV"]),
+    ("Sergey Lavrov spoke.", "Sergey Lavrov", D21, ["RUSGOV"]),
+    ("Wang Yi spoke.", "Wang Yi", D21, ["CHNGOV"]),
+    ("Dmitry Medvedev spoke.", "Dmitry Medvedev", date(2009, 1, 1), ["RUSGOV"]),
+    # titles alone, nationality + title
+    ("The Pakistani prime minister spoke.", "The Pakistani prime minister", D21, ["PAKGOV"]),
+    ("The Russian foreign minister spoke.", "The Russian foreign minister", D21, ["RUSGOV"]),
+    ("The Turkish defence minister spoke.", "The Turkish defence minister", D21, ["TURMIL"]),
+    ("A Chinese foreign ministry spokesman spoke.", "A Chinese foreign ministry spokesman", D21, ["CHNGOV"]),
+    ("The French president spoke.", "The French president", D21, ["FRAGOV"]),
+    ("Iran's foreign minister spoke.", "Iran's foreign minister", D21, ["IRNGOV"]),
+    ("The Indian army fired.", "The Indian army", D21, ["INDMIL"]),
+    ("Russian troops fired.", "Russian troops", D21, ["RUSMIL"]),
+    ("Afghan government forces fired.", "Afghan government forces", D21, ["AFGMIL"]),
+    ("Nigerian police fired.", "Nigerian police", D21, ["NGACOP"]),
+    ("Syrian rebels fired.", "Syrian rebels", D21, ["SYRREB"]),
+    ("Belarusian opposition leaders spoke.", "Belarusian opposition leaders", D21, ["BLROPP"]),
+    ("Kenyan protesters marched.", "Kenyan protesters", D21, ["KENCVL"]),
+    ("Ukrainian civilians fled.", "Ukrainian civilians", D21, ["UKRCVL"]),
+    ("Afghan refugees arrived.", "Afghan refugees", D21, ["AFGREF"]),
+    ("The Egyptian government said.", "The Egyptian government", D21, ["EGYGOV"]),
+    ("A Brazilian court ruled.", "A Brazilian court", D21, ["BRAJUD"]),
+    # countries, capitals and metonyms
+    ("Russia said.", "Russia", D21, ["RUS"]),
+    ("Moscow said.", "Moscow", D21, ["RUSGOV"]),
+    ("The Kremlin said.", "The Kremlin", D21, ["RUSGOV"]),
+    ("Washington said.", "Washington", D21, ["USAGOV"]),
+    ("The White House said.", "The White House", D21, ["USAGOV"]),
+    ("The Pentagon said.", "The Pentagon", D21, ["USAMIL"]),
+    ("Beijing said.", "Beijing", D21, ["CHNGOV"]),
+    ("Kabul said.", "Kabul", D21, ["AFGGOV"]),
+    ("Tehran said.", "Tehran", D21, ["IRNGOV"]),
+    ("Tajikistan said.", "Tajikistan", D21, ["TJK"]),
+    ("The United States said.", "The United States", D21, ["USA"]),
+    # organisations and groups
+    ("The United Nations said.", "The United Nations", D21, ["IGOUNO"]),
+    ("NATO said.", "NATO", D21, ["IGOWSTNAT"]),
+    ("The European Union said.", "The European Union", D21, ["IGOEUREEC"]),
+    ("The Shanghai Cooperation Organization said.", "The Shanghai Cooperation Organization", D21,
+     ["IGOASASCO"]),
+    ("The CSTO said.", "The CSTO", D21, ["IGOCSTO"]),
+    ("The Taliban said.", "The Taliban", D21, ["TAL"]),
+    ("Taliban fighters fired.", "Taliban fighters", D21, ["TAL"]),
+    ("Hezbollah said.", "Hezbollah", D21, ["HEZ"]),
+    ("Hamas said.", "Hamas", D21, ["HMS"]),
+    ("Al-Shabaab fighters attacked.", "Al-Shabaab fighters", D21, ["SHB"]),
+    ("Boko Haram said.", "Boko Haram", D21, ["BKH"]),
+    ("The PKK said.", "The PKK", D21, ["PKK"]),
+    ("ISIS said.", "ISIS", D21, ["ISI"]),
+    ("Western nations said.", "Western nations", D21, ["WST"]),
+    # conjoined actors
+    ("Russia and China said.", "Russia", D21, ["RUS", "CHN"]),
+    ("Armenian and Azerbaijani troops fired.", "Armenian and Azerbaijani troops", D21, ["ARMMIL", "AZEMIL"]),
+    # within an article: learned names, references, pronouns
+    ("Russian President Vladimir Putin met his Tajik counterpart Emomali Rahmon. Rahmon thanked him.",
+     "Rahmon", D21, ["TJKGOV"]),
+    ("Tajik President Emomali Rahmon called Putin. The Tajik side asked for help.", "The Tajik side", D21,
+     ["TJKGOV"]),
+    ("Afghanistan's President Ashraf Ghani left. He said he wanted peace.", "He", date(2021, 5, 1),
+     ["AFGGOV"]),
+    ("Putin called his Tajik counterpart.", "his Tajik counterpart", D21, ["TJKGOV"]),
+    # unknown people coded from their title; unknown phrases stay unresolved
+    ("Ruritanian President Rudolf Rassendyll spoke.", "Ruritanian President Rudolf Rassendyll", D21, []),
+    ("Malian Prime Minister Amadou Diallo spoke.", "Malian Prime Minister Amadou Diallo", D21, ["MLIGOV"]),
+    ("The weather was mild.", "The weather", D21, []),
+    ("The company said.", "The company", D21, ["BUS"]),
+    # the dateline's country for bare state bodies
+    ("Police arrested 12 people.", "Police", D21, []),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "day", "codes"), CASES, ids=[c[1] + "|" + c[0][:30] for c in CASES])
+def test_resolution(nlp, text, mention, day, codes):
+    actors = resolve_mention(nlp, text, mention, day)
+    assert [a.code for a in actors if a.code] == codes, [(a.code, a.rule) for a in actors]
+
+
+@pytest.mark.parametrize("reference", ["Both leaders", "The sides", "The two countries", "They"])
+def test_references_to_the_last_pair(code_text, reference):
+    events = code_text(f"Putin held talks with Rahmon on Monday. {reference} agreed to cooperate.", D21)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later, events
+    assert {a.code for e in later for a in (*e.source, *e.target)} == {"RUSGOV", "TJKGOV"}
+
+
+def test_home_country_for_bare_state_bodies(nlp):
+    [actor] = resolve_mention(nlp, "Police arrested 12 people.", "Police", D21, home="NGA")
+    assert actor.code == "NGACOP" and "dateline" in actor.rule
+
+
+def test_every_resolution_says_why(nlp):
+    [actor] = resolve_mention(nlp, "Imran Khan spoke.", "Imran Khan", date(2021, 1, 1))
+    assert "Prime Minister" in actor.rule and actor.name == "Imran Khan"
+
+
+def test_knowledge_files_are_valid_and_say_where_facts_come_from():
+    from importlib import resources
+
+    data = resources.files("dateline.actors") / "data"
+    files = [p for p in data.iterdir() if p.name.endswith(".yaml")]
+    assert len(files) >= 5
+    for path in files:
+        assert validate_file(path) == [], path
+        head = path.read_text(encoding="utf-8")[:1500].lower()
+        assert "as of" in head, f"{path.name} must say as of when its facts hold"
+
+
+@pytest.mark.parametrize(("content", "line", "words"), [
+    ("- {code: AFG, name: Afghanistan}\n- {code: afg!, name: Bad}\n", 2, "code"),
+    ("- name: X Y\n  roles:\n    - {country: RUS, start: 2020-01-01, end: 2019-01-01}\n", 1, "before"),
+    ("- {code: RUS}\n", 1, "name"),
+])
+def test_validator_names_the_bad_line(tmp_path, content, line, words):
+    name = "people.yaml" if "roles" in content else "countries.yaml"
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    [error] = validate_file(path)
+    assert isinstance(error, KnowledgeError)
+    assert f"{path}:{line}" in str(error) and words in str(error)
+
+
+def test_user_file_adds_and_overrides(tmp_path, nlp):
+    extra = tmp_path / "people.yaml"
+    extra.write_text("# mine, as of 2026-11\n- name: Rudolf Rassendyll\n  aliases: [Rassendyll]\n  roles:\n"
+                     "    - {country: CZE, sector: GOV, title: President, start: 2020-01-01}\n", encoding="utf-8")
+    kb = KnowledgeBase.load([extra])
+    doc = nlp("Rassendyll spoke.")
+    [actor] = Resolver(kb, D21).resolve(doc[0])
+    assert actor.code == "CZEGOV"

@@ -1,0 +1,139 @@
+"""Ingest: text, JSONL, CSV, HTML, directories and stdin into Articles; metadata from the text."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+
+from dateline.ingest import IngestError, read_inputs
+from dateline.ingest.metadata import find_dateline, split_date_line, strip_boilerplate
+
+
+def articles(items):
+    return [i for i in items if not isinstance(i, IngestError)]
+
+
+def errors(items):
+    return [i for i in items if isinstance(i, IngestError)]
+
+
+@pytest.mark.parametrize(("text", "place", "agency", "month", "day"), [
+    ("MOSCOW, July 22. /TASS/. Russian President Vladimir Putin spoke.", "MOSCOW", "TASS", 7, 22),
+    ("LAGOS, May 28 (Xinhua) -- Nigeria's president said.", "LAGOS", "Xinhua", 5, 28),
+    ("WASHINGTON (Reuters) - The United States said.", "WASHINGTON", "Reuters", None, None),
+    ("NEW DELHI, March 3 (PTI) - India and Nepal agreed.", "NEW DELHI", "PTI", 3, 3),
+    ("PARIS (AFP) - France recalled its envoy.", "PARIS", "AFP", None, None),
+    ("KYIV, 24 February (Reuters) - Explosions were heard.", "KYIV", "Reuters", 2, 24),
+    ("BEIJING, Sept. 3 (Xinhua) -- China and Russia held talks.", "BEIJING", "Xinhua", 9, 3),
+    ("DAKAR, Senegal (AP) — Protesters marched.", "DAKAR, Senegal", "AP", None, None),
+])
+def test_wire_datelines(text, place, agency, month, day):
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.place, found.agency, found.month, found.day) == (place, agency, month, day)
+    assert text[found.end:].strip()[0].isupper()
+
+
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin spoke to reporters.",
+    "The talks (which began in May) ended.",
+    "",
+])
+def test_no_dateline_in_plain_text(text):
+    assert find_dateline(text) is None
+
+
+def test_date_line_and_boilerplate():
+    day, rest = split_date_line(" date 2021-08-25 MOSCOW, August 25. /TASS/. Text.")
+    assert day == date(2021, 8, 25)
+    assert rest.startswith("MOSCOW")
+    title, body = strip_boilerplate("All news\n\nLeaders meet in Dushanbe\n\nDUSHANBE, May 2 (AP) - Body.")
+    assert title == "Leaders meet in Dushanbe"
+    assert body.startswith("DUSHANBE")
+
+
+def test_text_file_with_date_line_and_dateline(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2021-07-22\n\nAll news\n\nTalks in Moscow\n\nMOSCOW, July 22. /TASS/. "
+                    "Putin held talks with Rahmon.\n", encoding="utf-8")
+    [article] = articles(read_inputs([str(path)]))
+    assert article.id == "a"
+    assert article.date == date(2021, 7, 22) and article.date_basis == "metadata"
+    assert article.source == "TASS"
+    assert article.dateline_place == "MOSCOW"
+    assert article.title == "Talks in Moscow"
+    assert "All news" not in article.text
+
+
+def test_year_of_a_dateline_comes_from_the_date_option(tmp_path):
+    path = tmp_path / "b.txt"
+    path.write_text("LAGOS, May 28 (Xinhua) -- Nigeria's police arrested 12 people.", encoding="utf-8")
+    [article] = articles(read_inputs([str(path)], default_date=date(2022, 6, 1)))
+    assert article.date == date(2022, 5, 28) and article.date_basis == "dateline"
+    [undated] = articles(read_inputs([str(path)]))
+    assert undated.date is None and undated.date_basis == "unknown"
+
+
+def test_jsonl_csv_and_directory(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.jsonl").write_text(
+        '{"id": "j1", "text": "Iran and Iraq signed a deal.", "date": "2020-01-02", "source": "AP"}\n'
+        '\n{"text": "Japan protested."}\n', encoding="utf-8")
+    (tmp_path / "y.csv").write_text('id,text,date,title\nc1,"Chile, Peru talks.",2019-05-05,T\n',
+                                    encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)]))
+    assert not errors(items)
+    by_id = {a.id: a for a in articles(items)}
+    assert set(by_id) == {"j1", "x-3", "c1"}
+    assert by_id["j1"].source == "AP" and by_id["j1"].date == date(2020, 1, 2)
+    assert by_id["c1"].title == "T" and by_id["c1"].text == "Chile, Peru talks."
+    assert by_id["x-3"].origin.endswith("x.jsonl:3")
+
+
+def test_bad_inputs_give_one_error_each_and_the_rest_is_read(tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02\xff")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    (tmp_path / "lines.jsonl").write_text('{"id": "ok", "text": "Fine."}\n{not json\n[1, 2]\n'
+                                          '{"id": "nt"}\n{"id": "bd", "text": "x", "date": "May"}\n',
+                                          encoding="utf-8")
+    (tmp_path / "notext.csv").write_text("id,body\n1,hello\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("Peru and Chile held talks.", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path), str(tmp_path / "missing.txt")]))
+    found = {str(e).split(": ", 1)[0].replace(str(tmp_path) + "/", ""): e.message for e in errors(items)}
+    assert set(found) == {"bin.txt", "empty.txt", "latin.txt", "lines.jsonl:2", "lines.jsonl:3",
+                          "lines.jsonl:4", "lines.jsonl:5", "notext.csv:1",
+                          "missing.txt"}
+    assert "binary" in found["bin.txt"] and "empty" in found["empty.txt"]
+    assert "text" in found["notext.csv:1"] and "JSON" in found["lines.jsonl:2"]
+    assert {a.id for a in articles(items)} == {"ok", "good"}
+    assert all("\n" not in str(e) for e in errors(items))
+
+
+def test_stdin_text_and_jsonl():
+    [article] = articles(read_inputs(["-"], stdin=io.StringIO("WASHINGTON (Reuters) - Talks.\n"),
+                                     default_date=date(2023, 3, 1)))
+    assert article.id == "stdin" and article.source == "Reuters" and article.date == date(2023, 3, 1)
+    items = list(read_inputs(["-"], stdin=io.StringIO('\n{"id": "s1", "text": "A."}\n{"id": "s2", '
+                                                      '"text": "B."}\n')))
+    assert [a.id for a in articles(items)] == ["s1", "s2"]
+    assert [str(e) for e in read_inputs(["-"], stdin=io.StringIO("  \n"))] == ["<stdin>: empty input"]
+
+
+def test_html_page(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Ministers meet</title><meta property='article:published_time' "
+        "content='2021-03-04T10:00:00Z'><script>var x = 1;</script></head><body><nav>Home | World</nav>"
+        "<article><h1>Ministers meet</h1><p>ANKARA (Reuters) - Turkey and Greece held talks.</p>"
+        "<p>They agreed to meet again.</p></article><footer>Cookies</footer></body></html>",
+        encoding="utf-8")
+    [article] = articles(read_inputs([str(page)]))
+    assert article.title == "Ministers meet"
+    assert article.date == date(2021, 3, 4)
+    assert "Turkey and Greece held talks." in article.text
+    assert "var x" not in article.text and "Cookies" not in article.text
+    assert article.source == "Reuters"
