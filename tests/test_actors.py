@@ -14,7 +14,7 @@ import pytest
 from dateline.actors.kb import KnowledgeBase, KnowledgeError, validate_file
 from dateline.actors.resolver import Resolver
 
-PHRASE_HEAD_DEPS = {"compound", "amod", "flat", "det", "case", "punct", "poss", "nummod"}
+PHRASE_HEAD_DEPS = {"compound", "amod", "flat", "det", "case", "punct", "poss", "nummod", "conj"}
 
 
 def resolve_mention(nlp, text: str, mention: str, day: date | None, home: str | None = None):
@@ -25,8 +25,7 @@ def resolve_mention(nlp, text: str, mention: str, day: date | None, home: str | 
     resolver = Resolver(KnowledgeBase.default(), day, home=home)
     for tok in doc[: target.i]:
         if tok.pos_ in {"PROPN", "NOUN", "PRON"} and tok.dep_ not in PHRASE_HEAD_DEPS:
-            if tok.dep_ != "conj":
-                resolver.resolve(tok)
+            resolver.resolve(tok)
     return resolver.resolve(target)
 
 
