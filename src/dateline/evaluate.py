@@ -242,11 +242,15 @@ def score_sentence(report: Report, sentence: GoldSentence, coded: list[Event], h
         if g.date:
             report.date_total += 1
             report.date_hits += any(e.date.value and e.date.value.isoformat() == g.date for e in coded)
-        roots = sorted({e.cameo[:2] for e in coded}) or ["-"]
-        report.confusion[((g.cameo or g.plover or "?")[:2], ",".join(roots))] += 1
+        if g.cameo:
+            coded_labels = sorted({e.cameo[:2] for e in coded}) or ["-"]
+            report.confusion[(g.cameo[:2], ",".join(coded_labels))] += 1
+        else:
+            coded_labels = sorted({e.plover.event for e in coded}) or ["-"]
+            report.confusion[(g.plover or "?", ",".join(coded_labels))] += 1
     if not sentence.events:
         for e in coded:
-            report.confusion[("-", e.cameo[:2])] += 1
+            report.confusion[("-", e.cameo[:2] if has_cameo else e.plover.event)] += 1
 
 
 def evaluate_file(path: Path, settings: Settings) -> Report:
@@ -266,7 +270,7 @@ def format_report(report: Report, by_code: bool = False) -> str:
         lines.append("confusion (gold root -> coded roots: count), most frequent first:")
         for (gold_root, coded), n in report.confusion.most_common():
             mark = "" if gold_root in coded.split(",") else "  <-- miss"
-            lines.append(f"  {gold_root:>3} -> {coded:<12} {n:>4}{mark}")
+            lines.append(f"  {gold_root:>9} -> {coded:<24} {n:>4}{mark}")
     if report.date_total:
         lines.append(f"event dates right: {report.date_hits}/{report.date_total}")
     lines.append(f"{'metric':<8} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")

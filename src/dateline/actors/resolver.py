@@ -19,6 +19,7 @@ from dateline.actors.kb import KBHit, KnowledgeBase, normalise
 from dateline.records import Actor
 
 PRONOUNS_SINGULAR = {"he", "she", "him", "his", "her", "hers"}
+PRONOUNS_NEUTER = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their", "theirs"}
 PAIR_HEADS = {"side", "leader", "country", "nation", "state", "president", "minister", "government",
               "party", "counterpart", "neighbor", "neighbour"}
@@ -102,6 +103,10 @@ class Resolver:
             people = [a for a in self.memory.recent if a.name and a.rule and "person" in a.rule]
             if people:
                 return [self._relabel(people[-1], head, f"pronoun {lower!r}")]
+        if lower in PRONOUNS_NEUTER:
+            bodies = [a for a in self.memory.recent if not (a.rule and "person" in a.rule)]
+            if bodies:
+                return [self._relabel(bodies[-1], head, f"pronoun {lower!r}")]
         return []
 
     def _relabel(self, actor: Actor, head: Token, rule: str) -> Actor:

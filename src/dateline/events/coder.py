@@ -88,10 +88,10 @@ class Coder:
                 continue
             lemma = tok.lemma_.lower()
             draft = None
-            if tok.pos_ == "VERB" and lemma in self.patterns.control:
+            if tok.pos_ in {"VERB", "ADJ"} and lemma in self.patterns.control:
                 draft = self._control(tok, self.patterns.control[lemma], consumed)
             if draft is None and tok.pos_ == "VERB" and lemma in self.patterns.verbs:
-                draft = self._verb(tok, consumed)
+                draft = self._stated_intent(self._verb(tok, consumed))
             if draft is None and tok.pos_ == "NOUN" and lemma in self.patterns.control_nouns:
                 draft = self._control_noun(tok, self.patterns.control_nouns[lemma], consumed)
             if draft is None and tok.pos_ in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
@@ -111,6 +111,18 @@ class Coder:
         return Draft(verb, verb, rule.code, source, target, rule.reciprocal,
                      frames.modality_of(verb), frames.is_negated(verb),
                      rule.place_obj or (rule.target in PLACE_PREPS))
+
+    def _stated_intent(self, draft: Draft | None) -> Draft | None:
+        """'Finland WILL give Tanzania a grant', 'Israel will evacuate the settlements': a stated
+        future act is coded as the statement of intent (03x) or, for force, a threat (13x)."""
+        if draft is None or draft.modality != "intended" or draft.negated:
+            return draft
+        root = draft.code[:2]
+        if root <= "09":
+            return replace(draft, code=self.patterns.transform("intent", draft.code), modality="asserted")
+        if root >= "16":
+            return replace(draft, code=self.patterns.transform("threat", draft.code), modality="asserted")
+        return draft
 
     def _match_verb(self, verb: Token) -> VerbRule | None:
         obj = frames.direct_object(verb)
@@ -189,7 +201,11 @@ class Coder:
             return None
         inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
         if inner is None:
-            return None
+            if control.transform == "none":
+                return None
+            # "agreed to coordinate", "threatened to retaliate": the act is the intent, threat,
+            # refusal or appeal itself, coded at its family's general code
+            inner = Draft(comp, comp, "", [], _targets(comp, None, False), False)
         consumed.add(comp.i)
         code = self.patterns.transform(control.transform, inner.code)
         source = [s for s in [frames.subject_of(verb)] if s is not None]
@@ -389,6 +405,9 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, strict: bool 
     holders = [verb] + ([direct] if obj_is_trigger and direct is not None else [])
     if where == "obj":
         return [obj] if obj is not None else []
+    dative = frames.children(verb, {"dative", "iobj"})
+    if dative and dative[0].pos_ in {"PROPN", "NOUN", "PRON"} and where in {None, "to", "prep"}:
+        return dative[:1]  # "will give TANZANIA a grant"
 
     def under(preps: set[str]) -> list[Token]:
         return [o for h in holders for _, o in frames.prep_objects(h, preps)]

@@ -22,7 +22,7 @@ HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 NEGATIONS = {"not", "n't", "never", "no"}
 CLAUSE_MARKERS = {"after", "before", "since", "until", "once", "when", "while", "as"}
-INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl"}
+INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl", "acomp"}
 
 
 def children(tok: Token, deps: set[str]) -> list[Token]:
@@ -131,8 +131,11 @@ def modality_of(verb: Token) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
         return "hypothetical"
-    if aux & HYPOTHETICAL_AUX:
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS
+    if aux & HYPOTHETICAL_AUX and not (reported and aux & {"would"}):
         return "hypothetical"
+    if aux & {"would"}:
+        return "intended"  # "Iraq said it WOULD allow ...": the future of reported speech
     if aux & FUTURE_AUX or "going" in aux:
         return "intended"
     sent = verb.sent
