@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from dateline.records import Article, Event
 from dateline.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = next((p for p in [Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared")),
+                            Path("/work/shared")] if p.exists()), ROOT.parent / "shared")
 
 
 @pytest.fixture(scope="session")
