@@ -141,8 +141,9 @@ class Event:
 
     @property
     def id(self) -> str:
-        """Stable across runs: the article, the trigger's place and the code."""
-        key = f"{self.article_id}|{self.trigger.start}|{self.trigger.end}|{self.cameo}"
+        """Stable across runs: the article, the trigger's place, the code and the source actors."""
+        sources = ",".join(a.code or "" for a in self.source)
+        key = f"{self.article_id}|{self.trigger.start}|{self.trigger.end}|{self.cameo}|{sources}"
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:

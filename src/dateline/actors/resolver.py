@@ -27,6 +27,9 @@ PAIR_DETERMINERS = {"both", "two"}
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "quantmod"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 WEAK_ROLE_HEADS = {"fighter", "member", "supporter", "loyalist", "gunman", "militiaman"}
+TOPIC_NOUNS = {"issue", "situation", "question", "problem", "crisis", "affairs", "agenda", "matter", "topic",
+               "file", "dossier", "settlement", "economy", "politics", "development", "interest", "cause",
+               "independence", "sovereignty", "future", "history", "culture", "language", "approach"}
 NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO",
                      "UAF", "HRI", "SEP", "RAD"}
 GENERIC_WORDS = {"the", "a", "an", "'s", "’s", "of"}
@@ -145,6 +148,10 @@ class Resolver:
         if self.home:
             return Actor(span.text, span.start_char, span.end_char, f"{self.home}{sector}", None,
                          self.home, sector, f"role {term!r} + dateline country {self.home}")
+        country = next((a.country for a in reversed(self.memory.recent) if a.country), None)
+        if country and sector not in NON_STATE_SECTORS:
+            return Actor(span.text, span.start_char, span.end_char, f"{country}{sector}", None,
+                         country, sector, f"role {term!r} + country of the article's last actor")
         if sector in NON_STATE_SECTORS:
             return Actor(span.text, span.start_char, span.end_char, sector, None, None, sector,
                          f"role {term!r}, no country")
@@ -212,6 +219,8 @@ class Resolver:
             return None
         country = hit.entry
         sector = role_sector
+        if hit.kind in {"adjective", "reference"} and not sector and head.lemma_.lower() in TOPIC_NOUNS:
+            return None  # "the Afghan issue", "the country's economy": about a country, not an actor
         if hit.kind in {"capital", "metonym"} and (head.ent_type_ or head.pos_ == "PROPN"):
             sector = hit.sector or "GOV"
         code = f"{country.code}{sector or ''}"
@@ -220,6 +229,15 @@ class Resolver:
                      country.code, sector, rule)
 
     def _country_hit(self, tokens: list[Token]) -> KBHit | None:
+        hit = self._named_country_hit(tokens)
+        if hit is None and any(_is_the_country(t) for t in tokens):
+            # "the country's main opposition party": the country the article is about
+            country = next((a.country for a in reversed(self.memory.recent) if a.country), None)
+            entry = self.kb.country(country) if country else None
+            hit = KBHit("reference", entry) if entry is not None else None
+        return hit
+
+    def _named_country_hit(self, tokens: list[Token]) -> KBHit | None:
         words = [t for t in tokens if t.lower_ not in GENERIC_WORDS]
         names = {normalise(e.text) for e in _entities(tokens) if e.label_ in {"ORG", "PERSON", "FAC"}}
         for ngram in _ngrams(words):
@@ -253,11 +271,24 @@ def _phrase_tokens(head: Token) -> list[Token]:
     keep = [head]
     for child in head.children:
         of_phrase = child.dep_ == "prep" and child.lower_ == "of"
-        if child.dep_ in PHRASE_DEPS or of_phrase:
+        if child.dep_ in PHRASE_DEPS or of_phrase or _place_modifier(child):
             keep.extend(child.subtree)
         elif child.dep_ == "appos" and child.pos_ in {"PROPN", "NOUN"}:
             keep.extend(_phrase_tokens(child))
     return sorted(set(keep), key=lambda t: t.i)
+
+
+def _is_the_country(tok: Token) -> bool:
+    dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+    return tok.lemma_.lower() in {"country", "nation"} and tok.tag_ == "NN" and dets == {"the"}
+
+
+def _place_modifier(prep: Token) -> bool:
+    """'students IN DHAKA', 'opposition supporters IN KINSHASA': a place that says whose they are."""
+    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and objs[0].ent_type_ == "GPE" and not list(objs[0].children)[1:]
 
 
 def _span_of(tokens: list[Token]) -> Span:
@@ -299,7 +330,7 @@ def _generic_role_phrase(head: Token, tokens: list[Token]) -> bool:
     """A role phrase without names ("police", "rebel fighters", "the army"), not "his aides"."""
     if head.pos_ == "PROPN" or any(t.ent_type_ in ENTITY_LABELS for t in tokens):
         return False
-    return not any(t.dep_ == "poss" for t in tokens)
+    return not any(t.dep_ == "poss" and t.tag_ == "PRP$" for t in tokens)
 
 
 def _is_pair_reference(head: Token) -> bool:

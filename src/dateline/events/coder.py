@@ -21,7 +21,8 @@ from dateline.records import Actor, Article, Event, Place, Plover
 from dateline.records import Span as TextSpan
 from dateline.where import Gazetteer, event_place, place_name
 
-DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "over", "from", "toward", "towards")
+DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "for", "between", "over", "from", "toward",
+                        "towards", "outside")
 HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a subheading
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
@@ -73,9 +74,7 @@ class Coder:
         drafts = self._drafts(sent)
         events = []
         for draft in drafts:
-            event = self._build(draft, sent, index, article, resolver)
-            if event is not None:
-                events.append(event)
+            events.extend(self._build(draft, sent, index, article, resolver))
         return _merge_same_act(events)
 
     # -- finding triggers -------------------------------------------------------------------------
@@ -157,8 +156,7 @@ class Coder:
             target = patient if not rule.obj else []
             return source, target
         subj = frames.subject_of(verb)
-        return ([subj] if subj is not None else []), _targets(verb, rule.target, bool(rule.obj),
-                                                               rule.reciprocal)
+        return ([subj] if subj is not None else []), _targets(verb, rule.target, bool(rule.obj), rule.topic)
 
     def _noun(self, noun: Token, consumed: set[int]) -> Draft | None:
         rule = self._match_noun(noun)
@@ -210,6 +208,8 @@ class Coder:
         code = self.patterns.transform(control.transform, inner.code)
         source = [s for s in [frames.subject_of(verb)] if s is not None]
         target = inner.target
+        if comp.dep_ == "ccomp":  # "demanded that WASHINGTON cancel the sale": the addressee
+            target = frames.children(comp, frames.SUBJECT_DEPS) + target
         if control.target_from == "obj":
             target = [o for o in [frames.direct_object(verb)] if o is not None] or target
         elif control.target_from:
@@ -243,41 +243,51 @@ class Coder:
     # -- building events --------------------------------------------------------------------------
 
     def _build(self, draft: Draft, sent: Span, index: int, article: Article,
-               resolver: Resolver) -> Event | None:
+               resolver: Resolver) -> list[Event]:
         attributed = _attribution(draft.anchor, resolver)
-        source = _resolve_all(resolver, draft.source)
-        if not any(a.code for a in source):
-            return None
+        source = [a for a in _resolve_all(resolver, draft.source) if a.code]
+        if not source:
+            return []
         target = self._targets(draft, resolver)
         if draft.reciprocal and not target and len(source) > 1:
             source, target = source[:1], source[1:]
         target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
         if source and target:
             resolver.memory.last_pair = (source[0], target[0])
+        location = self._place(draft, resolver)
+        if location is not None and location.country:
+            source = [_localise(a, location.country) for a in source]
+            target = [_localise(a, location.country) for a in target]
+        home = next((a.country for a in source if a.country), None)
+        if home:  # "Kenyan police warned opposition supporters": people acted on are its own
+            target = [_localise(a, home) for a in target]
         info = self.ontology.get(draft.code)
         trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
-        return Event(
+        when = date_for(draft.trigger, draft.anchor, article.date)
+        # "Canada and Britain imposed sanctions": one act by each (reciprocal acts stay one event)
+        groups = [[a] for a in source] if len(source) > 1 and not draft.reciprocal else [source]
+        return [Event(
             article_id=article.id, sentence_index=index, sentence=sent.text.strip(), trigger=trigger,
             cameo=info.code,
             plover=Plover(info.plover_event, info.plover_mode or None, info.plover_context or None),
-            quad_class=info.quad_class, goldstein=info.goldstein, source=tuple(source),
-            target=tuple(target), date=date_for(draft.trigger, draft.anchor, article.date),
-            location=self._place(draft, resolver),
+            quad_class=info.quad_class, goldstein=info.goldstein, source=tuple(group),
+            target=tuple(target), date=when, location=location,
             negated=draft.negated, modality=draft.modality, attributed_to=attributed,
-            confidence=_confidence(draft, source, target),
-        )
+            confidence=_confidence(draft, group, target),
+        ) for group in groups]
 
     def _targets(self, draft: Draft, resolver: Resolver) -> list[Actor]:
-        """Target actors; a named place that is no actor stands for its country's territory."""
-        out: list[Actor] = []
+        """The actors of the first candidate target that names any; a named place that is no
+        actor stands for its country's territory."""
         for head in draft.target:
             found = [a for a in resolver.resolve(head) if a.code]
             if draft.place_target:
                 found = [_as_place_actor(a) for a in found]
             if not found and (draft.place_target or _place_like(head)):
                 found = self._place_actors([head], resolver)
-            out.extend(a for a in found if a not in out)
-        return out
+            if found:
+                return list(dict.fromkeys(found))
+        return []
 
     def _place_actors(self, heads: list[Token], resolver: Resolver) -> list[Actor]:
         """A seized or entered place that is not a known actor: its country, from the gazetteer."""
@@ -318,6 +328,14 @@ def _attribution(anchor: Token, resolver: Resolver) -> str | None:
     resolver.resolve(who)  # the speaker becomes known to the article ("he" later refers to them)
     tokens = [t for t in who.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
     return who.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else who.text
+
+
+def _localise(actor: Actor, country: str) -> Actor:
+    """'Protesters' with no country, in an event located in Tbilisi: Georgian protesters."""
+    if actor.country or not actor.code or actor.code != actor.sector:
+        return actor
+    return replace(actor, code=f"{country}{actor.sector}", country=country,
+                   rule=f"{actor.rule}; country of the event's place")
 
 
 def _as_place_actor(actor: Actor) -> Actor:
@@ -394,35 +412,32 @@ def _place_like(tok: Token) -> bool:
     return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in places
 
 
-def _targets(verb: Token, where: str | None, obj_is_trigger: bool, strict: bool = False) -> list[Token]:
-    """Target heads: the rule's preposition; else (unless `strict`, as for "X and Y discussed Z",
-    where Z is a topic) the direct object, then the usual prepositions. When the object is the
-    trigger itself ("launched an OFFENSIVE against X"), its prepositions count as the verb's."""
+def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool = False) -> list[Token]:
+    """Candidate target heads, best first; the coder takes the first that names an actor.
+
+    The rule's preposition; an indirect object ("gave TANZANIA a grant"); the direct object (not
+    when it is a topic: "discussed THE SITUATION"); the owner of a nominal object that is the trigger
+    ("rejected a FRENCH proposal", "rejected TRUMP's offer"); then the usual prepositions, on the
+    verb and on its object ("cut off gas supplies TO MOLDOVA", "aid FOR AFGHANISTAN").
+    """
     if where == "none":
         return []
     direct = frames.direct_object(verb)
-    obj = None if obj_is_trigger else direct
-    holders = [verb] + ([direct] if obj_is_trigger and direct is not None else [])
     if where == "obj":
-        return [obj] if obj is not None else []
-    dative = frames.children(verb, {"dative", "iobj"})
-    if dative and dative[0].pos_ in {"PROPN", "NOUN", "PRON"} and where in {None, "to", "prep"}:
-        return dative[:1]  # "will give TANZANIA a grant"
-
-    def under(preps: set[str]) -> list[Token]:
-        return [o for h in holders for _, o in frames.prep_objects(h, preps)]
-
-    if where and where not in {"prep"}:
-        found = under({where})
-        if found or strict:
-            return found
-    if obj is not None:
-        return [obj]
+        return [direct] if direct is not None and not obj_is_trigger else []
+    holders = [verb] + ([direct] if direct is not None else [])
+    out: list[Token] = []
+    if where and where != "prep":
+        out += [o for h in holders for _, o in frames.prep_objects(h, {where})]
+    out += [d for d in frames.children(verb, {"dative", "iobj"}) if d.pos_ in {"PROPN", "NOUN", "PRON"}]
+    if direct is not None and not obj_is_trigger and not topic:
+        out.append(direct)
+    if direct is not None and obj_is_trigger:
+        out += [c for c in direct.children
+                if c.dep_ in {"poss", "amod", "compound"} and _actor_like(c) and c.tag_ != "PRP$"]
     for prep in DEFAULT_TARGET_PREPS:
-        found = under({prep})
-        if found:
-            return found
-    return []
+        out += [o for h in holders for _, o in frames.prep_objects(h, {prep})]
+    return list(dict.fromkeys(out))
 
 
 MEETING_PREPS = {"during", "at", "in", "after", "following", "before", "over", "via", "by"}

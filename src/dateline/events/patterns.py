@@ -16,7 +16,7 @@ from dateline import yamlio
 
 VERB_KEYS = {
     "lemma", "lemmas", "code", "prt", "prep", "obj", "obj_any", "compound", "prep_obj", "target",
-    "reciprocal", "person_obj", "place_obj",
+    "reciprocal", "person_obj", "place_obj", "topic",
 }
 NOUN_KEYS = {"lemma", "lemmas", "code", "compound", "reciprocal", "needs_support", "plural"}
 CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from"}
@@ -44,6 +44,7 @@ class VerbRule:
     reciprocal: bool = False
     person_obj: bool = False
     place_obj: bool = False
+    topic: bool = False  # the direct object is what is talked about, never the target
 
     @property
     def specificity(self) -> int:
@@ -137,6 +138,7 @@ def _verb_rule(e: dict[str, Any]) -> VerbRule:
         compound=_as_set(e.get("compound")), prep_obj=_as_set(e.get("prep_obj")),
         target=e.get("target"), reciprocal=bool(e.get("reciprocal")),
         person_obj=bool(e.get("person_obj")), place_obj=bool(e.get("place_obj")),
+        topic=bool(e.get("topic")),
     )
 
 
