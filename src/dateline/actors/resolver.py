@@ -30,7 +30,7 @@ WEAK_ROLE_HEADS = {"fighter", "member", "supporter", "loyalist", "gunman", "mili
 TOPIC_NOUNS = {"issue", "situation", "question", "problem", "crisis", "affairs", "agenda", "matter", "topic",
                "file", "dossier", "settlement", "economy", "politics", "development", "interest", "cause",
                "independence", "sovereignty", "future", "history", "culture", "language", "approach"}
-NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO",
+NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO", "AGR", "HLH", "REL",
                      "UAF", "HRI", "SEP", "RAD"}
 GENERIC_WORDS = {"the", "a", "an", "'s", "’s", "of"}
 
@@ -87,6 +87,9 @@ class Resolver:
         return []
 
     def _resolve_one(self, head: Token) -> list[Actor]:
+        counted = _counted_noun(head)
+        if counted is not None:  # "hundreds of SCHOOLCHILDREN", "dozens of Palestinian PRISONERS"
+            return self.resolve(counted)
         lower = head.lower_
         if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
             return self._pronoun(head)
@@ -278,6 +281,23 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted(set(keep), key=lambda t: t.i)
 
 
+QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "tens", "millions", "scores", "hundred", "thousand",
+                  "dozen", "group", "number", "crowd", "crowds", "some", "many", "most", "all", "several",
+                  "members", "member", "contingent", "unit", "team", "delegation"}
+
+
+def _counted_noun(head: Token) -> Token | None:
+    """The X of 'thousands of X' / '2,000 X-of' heads; nested ('tens of thousands of X') too."""
+    if head.lower_ not in QUANTITY_HEADS and head.pos_ != "NUM":
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return _counted_noun(obj) or obj
+    return None
+
+
 def _is_the_country(tok: Token) -> bool:
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     return tok.lemma_.lower() in {"country", "nation"} and tok.tag_ == "NN" and dets == {"the"}
@@ -285,7 +305,7 @@ def _is_the_country(tok: Token) -> bool:
 
 def _place_modifier(prep: Token) -> bool:
     """'students IN DHAKA', 'opposition supporters IN KINSHASA': a place that says whose they are."""
-    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
+    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "across"}:
         return False
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objs) and objs[0].ent_type_ == "GPE" and not list(objs[0].children)[1:]

@@ -98,10 +98,15 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
+QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "tens", "millions", "scores", "tonnes", "tons", "number",
+                  "batch", "lot", "set", "range", "series", "wave", "round", "pair", "couple", "group", "package"}
+
+
 def direct_object(verb: Token) -> Token | None:
+    """The direct object; through quantities: 'supplied HUNDREDS of drones' -> drones."""
     objs = children(verb, OBJECT_DEPS)
     if objs:
-        return objs[0]
+        return _counted(objs[0])
     if passive(verb):
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
         return subj[0] if subj else None
@@ -109,6 +114,16 @@ def direct_object(verb: Token) -> Token | None:
 
 
 PARTICLES = {"down", "out", "up", "back", "off", "away", "over", "in", "on"}
+
+
+def _counted(obj: Token) -> Token:
+    if obj.lower_ in QUANTITY_NOUNS or obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return _counted(pobj)
+    return obj
 
 
 def particle(verb: Token) -> str | None:
