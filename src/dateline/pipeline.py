@@ -79,6 +79,7 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
         for batch in _batches(articles, settings.batch_size):
             yield from _code_batch(batch, settings)
         return
+    build_coder(settings)  # bad knowledge or pattern files fail here, once, with file and line
     ctx = mp.get_context("spawn")
     with ctx.Pool(settings.workers) as pool:
         pending: deque = deque()

@@ -133,7 +133,9 @@ class Resolver:
                 if titled is not None:
                     actor = replace(titled, name=actor.name, rule=f"{titled.rule}; {actor.rule}")
         else:
-            actor = self._from_country(tokens, span, head, role_sector)
+            # "a TV station in the US" is not the US; "students in Dhaka" are Bangladeshi students
+            own = tokens if role_sector else [t for t in tokens if not _under_place_modifier(t, head)]
+            actor = self._from_country(own, span, head, role_sector) if own else None
         if actor is None and role_term and role_term in self.memory.titles:
             prior = self.memory.titles[role_term]
             actor = Actor(span.text, span.start_char, span.end_char, prior.code, prior.name,
@@ -301,6 +303,10 @@ def _counted_noun(head: Token) -> Token | None:
 def _is_the_country(tok: Token) -> bool:
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
     return tok.lemma_.lower() in {"country", "nation"} and tok.tag_ == "NN" and dets == {"the"}
+
+
+def _under_place_modifier(tok: Token, head: Token) -> bool:
+    return any(_place_modifier(c) and tok in c.subtree for c in head.children)
 
 
 def _place_modifier(prep: Token) -> bool:

@@ -23,6 +23,7 @@ from dateline.where import Gazetteer, event_place, place_name
 
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "for", "between", "over", "from", "toward",
                         "towards", "outside")
+ARMED_NON_STATE = {"REB", "INS", "SEP", "UAF"}
 HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a subheading
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
@@ -54,6 +55,8 @@ class Coder:
         """All events of one parsed article."""
         resolver = Resolver(self.kb, article.date, home=self._home(article))
         events: list[Event] = []
+        if noise.is_domain_article(doc):
+            return events  # a match report, a film review, a market report
         seen_sentences: set[str] = set()
         for index, sent in enumerate(doc.sents):
             key = " ".join(sent.text.split()).lower()
@@ -111,6 +114,12 @@ class Coder:
                      frames.modality_of(verb), frames.is_negated(verb),
                      rule.place_obj or (rule.target in PLACE_PREPS))
 
+    def _actor_like(self, tok: Token) -> bool:
+        """A noun phrase that can name an actor: a name, a pronoun or a role word ("police")."""
+        if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
+            return True
+        return tok.pos_ == "NOUN" and (self.kb.role(tok.lower_) or self.kb.role(tok.lemma_)) is not None
+
     def _stated_intent(self, draft: Draft | None) -> Draft | None:
         """'Finland WILL give Tanzania a grant', 'Israel will evacuate the settlements': a stated
         future act is coded as the statement of intent (03x) or, for force, a threat (13x)."""
@@ -141,9 +150,9 @@ class Coder:
                 continue
             if rule.compound and not _has_compound(obj, rule.compound):
                 continue
-            if rule.person_obj and not _actor_like(obj):
+            if rule.person_obj and not self._actor_like(obj):
                 continue
-            if rule.place_obj and not _place_like(obj):
+            if rule.place_obj and (not _place_like(obj) or prt not in {None, "over"}):
                 continue
             return rule
         return None
@@ -199,7 +208,7 @@ class Coder:
             return None
         inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
         if inner is None:
-            if control.transform == "none":
+            if control.transform == "none" or not control.generic:
                 return None
             # "agreed to coordinate", "threatened to retaliate": the act is the intent, threat,
             # refusal or appeal itself, coded at its family's general code
@@ -261,6 +270,12 @@ class Coder:
         home = next((a.country for a in source if a.country), None)
         if home:  # "Kenyan police warned opposition supporters": people acted on are its own
             target = [_localise(a, home) for a in target]
+        abroad = next((a.country for a in target if a.country), None)
+        if abroad:  # "rebel fighters seized Goma": Congolese rebels
+            source = [_localise(a, abroad) for a in source]
+        source = [a for a in source if a.country or a.sector in ARMED_NON_STATE or a.code != a.sector]
+        if not source:
+            return []  # "people", "the company" with no country: not a political actor
         info = self.ontology.get(draft.code)
         trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
         when = date_for(draft.trigger, draft.anchor, article.date)

@@ -37,8 +37,35 @@ DOMAIN_WORDS = {
     "film", "movie", "album", "song", "novel", "box", "premiere", "actor", "actress", "director",
     "series", "episode", "festival", "oscar", "oscars", "grammy", "concert", "band", "singer",
     "comedy", "thriller", "documentary", "play", "musical", "critics", "audience", "audiences", "book",
+    "chart", "charts", "nomination", "nominations", "nominee", "nominees", "box-office", "actors",
+    "singers", "rapper", "scrum", "referee", "sprinter", "athlete", "athletes", "athletics", "marathon",
+    "premiership", "sevens", "footballer", "batsman", "bowler",
+}
+# Words that are common in sport, arts and market reports but also in politics: they count towards an
+# article's domain, never alone against a sentence.
+WEAK_DOMAIN_WORDS = {
+    "single", "singles", "award", "awards", "ceremony", "hit", "tour", "star", "stars", "try", "tries",
+    "captain", "player", "players", "team", "teams", "game", "games", "win", "wins", "won", "defeat",
+    "champion", "championships", "title", "coach", "manager", "minute", "minutes", "half", "kick", "ball",
+    "pitch", "score", "scores", "record", "fa", "side", "victory", "fans", "performance", "show",
+}
+ARTICLE_DOMAIN_DENSITY = 0.035  # domain words per token above which an article is sport, arts or markets
+POLITICAL_WORDS = {
+    "government", "minister", "president", "parliament", "election", "troops", "military", "police",
+    "army", "war", "rebels", "ministry", "sanctions", "treaty", "diplomat", "diplomats", "embassy",
+    "protesters", "talks", "ceasefire", "militants", "opposition", "senate", "congress", "kremlin",
 }
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–/]\d)")
+
+
+def is_domain_article(doc) -> bool:
+    """An article about sport, the arts or markets (its idiom is not political event)."""
+    words = [t.lower_ for t in doc if t.is_alpha]
+    if len(words) < 40:
+        return False
+    domain = sum(1 for w in words if w in DOMAIN_WORDS or w in WEAK_DOMAIN_WORDS)
+    political = sum(1 for w in words if w in POLITICAL_WORDS)
+    return domain / len(words) >= ARTICLE_DOMAIN_DENSITY and domain > 3 * political
 
 
 def domain_words(sent: Span) -> int:

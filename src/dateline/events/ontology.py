@@ -33,6 +33,9 @@ class OntologyError(ValueError):
         super().__init__(f"{path}:{line}: {message}")
         self.path, self.line, self.message = path, line, message
 
+    def __reduce__(self) -> tuple:  # picklable, so a worker process can report it
+        return (type(self), (self.path, self.line, self.message))
+
 
 @dataclass(frozen=True)
 class CameoCode:

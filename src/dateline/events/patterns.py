@@ -19,7 +19,7 @@ VERB_KEYS = {
     "reciprocal", "person_obj", "place_obj", "topic",
 }
 NOUN_KEYS = {"lemma", "lemmas", "code", "compound", "reciprocal", "needs_support", "plural"}
-CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from"}
+CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from", "generic"}
 TRANSFORMS = {"intent", "threat", "reject", "appeal", "demand", "none"}
 
 
@@ -29,6 +29,9 @@ class PatternError(ValueError):
     def __init__(self, path: str, line: int, message: str) -> None:
         super().__init__(f"{path}:{line}: {message}")
         self.path, self.line, self.message = path, line, message
+
+    def __reduce__(self) -> tuple:  # picklable, so a worker process can report it
+        return (type(self), (self.path, self.line, self.message))
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Control:
     reciprocal: bool = False
     negate: bool = False
     target_from: str | None = None
+    generic: bool = False  # also with a complement that is no event ("agreed to coordinate")
 
 
 @dataclass(frozen=True)
