@@ -102,7 +102,7 @@ def test_capture_of_a_city_targets_the_place(code_text):
     event = only(code_text("Rebel fighters seized the town of Goma on Tuesday.", date(2012, 11, 22)),
                  "192")
     assert event.plover.event == "COERCE"  # CAMEO 192 "occupy territory" is PLOVER COERCE/seize
-    assert [a.code for a in event.source] == ["REB"]
+    assert [a.code for a in event.source] == ["CODREB"]  # rebels seizing a Congolese town
     assert [a.code for a in event.target] == ["COD"]
     assert event.date.value == date(2012, 11, 20)
 
