@@ -311,7 +311,7 @@ def _under_place_modifier(tok: Token, head: Token) -> bool:
 
 def _place_modifier(prep: Token) -> bool:
     """'students IN DHAKA', 'opposition supporters IN KINSHASA': a place that says whose they are."""
-    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "across"}:
+    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "across", "throughout"}:
         return False
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objs) and objs[0].ent_type_ == "GPE" and not list(objs[0].children)[1:]

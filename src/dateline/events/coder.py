@@ -123,12 +123,25 @@ class Coder:
     def _stated_intent(self, draft: Draft | None) -> Draft | None:
         """'Finland WILL give Tanzania a grant', 'Israel will evacuate the settlements': a stated
         future act is coded as the statement of intent (03x) or, for force, a threat (13x)."""
-        if draft is None or draft.modality != "intended" or draft.negated:
-            return draft
+        if draft is None:
+            return None
         root = draft.code[:2]
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                          for c in draft.anchor.children)
+        if conditional and draft.modality in {"intended", "hypothetical"}:
+            # "will withdraw its force UNLESS ...": a coercive conditional is a threat
+            return replace(draft, code=self.patterns.transform("threat", draft.code), modality="asserted",
+                           negated=False)
+        if draft.modality != "intended" or root == "03":
+            return draft
+        if draft.negated and root <= "09":  # "said it would not meet the demands": a refusal
+            return replace(draft, code=self.patterns.transform("reject", draft.code), modality="asserted",
+                           negated=False)
+        if draft.negated:
+            return draft
         if root <= "09":
             return replace(draft, code=self.patterns.transform("intent", draft.code), modality="asserted")
-        if root >= "16":
+        if root >= "12" and root != "13":  # "will boycott the elections", "will impose a curfew"
             return replace(draft, code=self.patterns.transform("threat", draft.code), modality="asserted")
         return draft
 
