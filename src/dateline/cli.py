@@ -42,8 +42,11 @@ def _articles(inputs: tuple[str, ...], day: date | None, source: str | None,
     for item in read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin):
         if isinstance(item, IngestError):
             problems.report(str(item))
-        else:
-            yield item
+            continue
+        if item.date is None:
+            click.echo(f"dateline: warning: {item.origin or item.id}: no publication date found; "
+                       "events without their own date are dated 'unknown' (give --date)", err=True)
+        yield item
 
 
 def _coded(inputs: tuple[str, ...], settings: Settings, day: date | None, source: str | None,

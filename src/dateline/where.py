@@ -12,7 +12,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -37,6 +37,7 @@ class Candidate:
     lon: float | None
     feature: str
     population: int
+    alias: bool = False  # found by one of its alternate names, not its own
 
 
 def _key(name: str) -> str:
@@ -55,18 +56,23 @@ class Gazetteer:
         iso3 = {code: c["iso3"] for code, c in countries.items()}
         self.index: dict[str, list[Candidate]] = defaultdict(list)
         capitals: dict[tuple[str, str], Candidate] = {}
-        capital_names = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
+        capital_names = {(_key(c["capital"]), code) for code, c in countries.items() if c.get("capital")}
         for city in gc.get_cities().values():
             cc = city["countrycode"]
-            feature = "capital" if (city["name"], cc) in capital_names else "city"
+            feature = "capital" if (_key(city["name"]), cc) in capital_names else "city"
             cand = Candidate(city["name"], iso3.get(cc, cc), float(city["latitude"]),
                              float(city["longitude"]), feature, int(city["population"] or 0))
             if feature == "capital":
-                capitals[(city["name"], cc)] = cand
-            for name in {city["name"], *[a for a in city.get("alternatenames", []) if a.isascii()]}:
-                self.index[_key(name)].append(cand)
+                capitals[(_key(city["name"]), cc)] = cand
+            self.index[_key(city["name"])].append(cand)
+            alias = replace(cand, alias=True)
+            for name in {a for a in city.get("alternatenames", []) if a.isascii()} - {city["name"]}:
+                if _key(name) != _key(city["name"]):
+                    self.index[_key(name)].append(alias)
+        for state in gc.get_us_states().values():
+            self.index[_key(state["name"])].append(Candidate(state["name"], "USA", None, None, "state", 0))
         for code, country in countries.items():
-            cap = capitals.get((country.get("capital", ""), code))
+            cap = capitals.get((_key(country.get("capital", "")), code))
             cand = Candidate(country["name"], country["iso3"], cap.lat if cap else None,
                              cap.lon if cap else None, "country", int(country["population"] or 0))
             self.index[_key(country["name"])].append(cand)
@@ -100,6 +106,11 @@ def _qualified(gaz: Gazetteer, cands: list[Candidate], qualifier: str) -> list[C
 
 
 def _choose(cands: list[Candidate], context: frozenset[str]) -> Candidate | None:
+    """Context countries first; then a country over a city; then own names over alternate names;
+    then capitals and the most populous, unless two in different countries are of similar size."""
+    own = [c for c in cands if not c.alias]
+    if own and max(c.population for c in own) * 5 >= max(c.population for c in cands):
+        cands = own  # "Samarkand" is Samarkand, but "Odessa" is still Odesa, not Odessa, Texas
     in_context = [c for c in cands if c.country in context]
     pool = in_context or cands
     countries = [c for c in pool if c.feature == "country"]
@@ -122,7 +133,9 @@ def default_gazetteer(min_population: int = 15000) -> Gazetteer:
 def locative_phrases(anchor: Token) -> list[tuple[Token, Token]]:
     """(preposition, place head) pairs that modify the event's clause: "in Kabul", "on the border"."""
     out = []
-    for tok in (anchor, *[c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]):
+    nominals = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
+    nominals += [o for p in anchor.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for tok in (anchor, *nominals):
         for child in tok.children:
             if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
                 continue
@@ -133,7 +146,8 @@ def locative_phrases(anchor: Token) -> list[tuple[Token, Token]]:
 
 
 def _place_head(tok: Token) -> bool:
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in PLACE_NOUNS
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in PLACE_NOUNS or (
+        tok.pos_ == "PROPN" and tok.ent_type_ in {"", "ORG"})  # NER misses "in Dushanbe"
 
 
 def place_name(head: Token) -> tuple[str, int, int, str | None]:
@@ -162,9 +176,10 @@ def event_place(anchor: Token, trigger: Token, gazetteer: Gazetteer,
             span = head.doc[head.left_edge.i : head.i + 1]
             return Place(text=span.text, name=span.text, feature="border",
                          start=span.start_char, end=span.end_char)
-        if head.ent_type_ not in {"GPE", "LOC", "FAC"} and text == head.text:
-            continue
         place = gazetteer.geocode(text, context, qualifier)
+        if head.ent_type_ not in {"GPE", "LOC", "FAC"} and (text == head.text and head.pos_ != "PROPN"
+                                                            or place.name is None):
+            continue
         log.debug("place %r via %r -> %s", text, prep.text, place.name)
         return Place(text=text, name=place.name, country=place.country, lat=place.lat,
                      lon=place.lon, feature=place.feature, start=start, end=end)

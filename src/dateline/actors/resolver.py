@@ -30,6 +30,8 @@ WEAK_ROLE_HEADS = {"fighter", "member", "supporter", "loyalist", "gunman", "mili
 TOPIC_NOUNS = {"issue", "situation", "question", "problem", "crisis", "affairs", "agenda", "matter", "topic",
                "file", "dossier", "settlement", "economy", "politics", "development", "interest", "cause",
                "independence", "sovereignty", "future", "history", "culture", "language", "approach"}
+WEAPON_TERMS = {"artillery", "missiles", "rockets", "drones", "jets", "warplanes", "aircraft", "planes",
+                "helicopters", "tanks", "bombers", "warships", "ships", "warplane", "warship"}
 NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO", "AGR", "HLH", "REL",
                      "UAF", "HRI", "SEP", "RAD"}
 GENERIC_WORDS = {"the", "a", "an", "'s", "’s", "of"}
@@ -150,17 +152,16 @@ class Resolver:
     def _role_only(self, span: Span, term: str | None, sector: str) -> Actor | None:
         """'police', 'rebel fighters': the dateline's country for state bodies; a bare sector code
         for non-state actors when the article has no home country."""
-        if self.home:
+        if self.home and (term or "") not in WEAPON_TERMS:
             return Actor(span.text, span.start_char, span.end_char, f"{self.home}{sector}", None,
                          self.home, sector, f"role {term!r} + dateline country {self.home}")
         country = next((a.country for a in reversed(self.memory.recent) if a.country), None)
-        if country and sector not in NON_STATE_SECTORS:
+        if country and sector not in NON_STATE_SECTORS and (term or "") not in WEAPON_TERMS:
             return Actor(span.text, span.start_char, span.end_char, f"{country}{sector}", None,
                          country, sector, f"role {term!r} + country of the article's last actor")
-        if sector in NON_STATE_SECTORS:
-            return Actor(span.text, span.start_char, span.end_char, sector, None, None, sector,
-                         f"role {term!r}, no country")
-        return None
+        # no country yet: the coder may still place it ("police ... in Paris") or drop it
+        return Actor(span.text, span.start_char, span.end_char, sector, None, None, sector,
+                     f"role {term!r}, no country")
 
     def _role(self, head: Token, tokens: list[Token]) -> tuple[str | None, str | None]:
         """The role word of the phrase (the head's own role first) and its sector."""

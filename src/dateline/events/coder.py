@@ -276,7 +276,9 @@ class Coder:
         target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
         if source and target:
             resolver.memory.last_pair = (source[0], target[0])
-        location = self._place(draft, resolver)
+        location = self._place(draft, resolver) or _place_of_targets(target, self.gazetteer)
+        if location is None:
+            location = self._dateline_place(article, draft, [*source, *target])
         if location is not None and location.country:
             source = [_localise(a, location.country) for a in source]
             target = [_localise(a, location.country) for a in target]
@@ -332,6 +334,20 @@ class Coder:
                                  f"place {place.name!r} ({place.feature}) in {place.country}"))
         return out
 
+    def _dateline_place(self, article: Article, draft: Draft, actors: list[Actor]) -> Place | None:
+        """The dateline city for an event told as news of the day from there: one of its actors
+        is of the dateline's country, it has no earlier date of its own, it is not a phone call."""
+        if not article.dateline_place or self.gazetteer is None or draft.code.startswith("041"):
+            return None
+        place = self.gazetteer.geocode(article.dateline_place.title())
+        if place.name is None or place.country not in {a.country for a in actors}:
+            return None
+        when = date_for(draft.trigger, draft.anchor, article.date)
+        if when.basis == "explicit" or (when.value and article.date and
+                                        abs((article.date - when.value).days) > 2):
+            return None
+        return replace(place, text=article.dateline_place, feature=f"{place.feature}; dateline")
+
     def _place(self, draft: Draft, resolver: Resolver) -> Place | None:
         if self.gazetteer is None:
             return None
@@ -356,6 +372,16 @@ def _attribution(anchor: Token, resolver: Resolver) -> str | None:
     resolver.resolve(who)  # the speaker becomes known to the article ("he" later refers to them)
     tokens = [t for t in who.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
     return who.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else who.text
+
+
+def _place_of_targets(targets: list[Actor], gazetteer: Gazetteer | None) -> Place | None:
+    """'shelled the city of Kharkiv', 'seized the town of Goma': the place acted on is where."""
+    for actor in targets:
+        if gazetteer is not None and actor.rule and actor.rule.startswith("place "):
+            place = gazetteer.geocode(actor.text)
+            if place.name:
+                return replace(place, text=actor.text, start=actor.start, end=actor.end)
+    return None
 
 
 def _localise(actor: Actor, country: str) -> Actor:
