@@ -284,17 +284,19 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted(set(keep), key=lambda t: t.i)
 
 
-QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "tens", "millions", "scores", "hundred", "thousand",
+MEMBER_HEADS = {"participants", "members", "member", "delegation", "team", "contingent"}
+QUANTITY_HEADS = {"participants",
+                  "hundreds", "thousands", "dozens", "tens", "millions", "scores", "hundred", "thousand",
                   "dozen", "group", "number", "crowd", "crowds", "some", "many", "most", "all", "several",
                   "members", "member", "contingent", "unit", "team", "delegation"}
 
 
 def _counted_noun(head: Token) -> Token | None:
-    """The X of 'thousands of X' / '2,000 X-of' heads; nested ('tens of thousands of X') too."""
+    """The X of 'thousands of X', 'participants in X'; nested ('tens of thousands of X') too."""
     if head.lower_ not in QUANTITY_HEADS and head.pos_ != "NUM":
         return None
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or head.lower_ in MEMBER_HEADS and prep.lower_ == "in"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return _counted_noun(obj) or obj
