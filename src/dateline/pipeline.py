@@ -38,7 +38,9 @@ def build_coder(settings: Settings) -> Coder:
     ontology = Ontology.default()
     patterns = load_patterns(codes=set(ontology.codes()))
     kb = KnowledgeBase.load(settings.actor_files)
-    return Coder(patterns, ontology, kb, default_gazetteer(settings.gazetteer_min_population))
+    gazetteer = default_gazetteer(settings.gazetteer_min_population)
+    gazetteer.add_country_names(kb.country_names())
+    return Coder(patterns, ontology, kb, gazetteer)
 
 
 def text_for_parser(article: Article) -> str:

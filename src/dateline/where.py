@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Token
 
@@ -40,7 +41,15 @@ class Candidate:
     alias: bool = False  # found by one of its alternate names, not its own
 
 
+def _regions() -> list[tuple[str, str | None, float, float]]:
+    """The package's table of regions, territories and seas (data/regions.tsv)."""
+    text = (resources.files("dateline") / "data" / "regions.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [(n, None if c == "-" else c, float(lat), float(lon)) for n, c, lat, lon in rows]
+
+
 def _key(name: str) -> str:
+    name = re.sub(r"^the\s+|['’]s$", "", name.strip(), flags=re.IGNORECASE)
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("-", " ")).strip()
 
@@ -69,6 +78,8 @@ class Gazetteer:
             for name in {a for a in city.get("alternatenames", []) if a.isascii()} - {city["name"]}:
                 if _key(name) != _key(city["name"]):
                     self.index[_key(name)].append(alias)
+        for name, country, lat, lon in _regions():
+            self.index[_key(name)].append(Candidate(name, country, lat, lon, "region", 0))
         for state in gc.get_us_states().values():
             self.index[_key(state["name"])].append(Candidate(state["name"], "USA", None, None, "state", 0))
         for code, country in countries.items():
@@ -76,6 +87,15 @@ class Gazetteer:
             cand = Candidate(country["name"], country["iso3"], cap.lat if cap else None,
                              cap.lon if cap else None, "country", int(country["population"] or 0))
             self.index[_key(country["name"])].append(cand)
+
+    def add_country_names(self, names: dict[str, str]) -> None:
+        """Other names of countries ("UK", "Britain", "the US"), name -> ISO alpha-3; idempotent."""
+        by_code = {c.country: c for cands in self.index.values() for c in cands if c.feature == "country"}
+        for name, code in names.items():
+            country = by_code.get(code)
+            key = _key(name)
+            if country is not None and key and not any(c.feature == "country" for c in self.index[key]):
+                self.index[key].append(replace(country, name=country.name))
 
     def candidates(self, name: str) -> list[Candidate]:
         return self.index.get(_key(name), [])

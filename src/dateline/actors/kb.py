@@ -316,6 +316,10 @@ class KnowledgeBase:
             entry = self.roles.get(key[:-1]) or self.roles.get(key[:-2] if key.endswith("es") else key)
         return entry
 
+    def country_names(self) -> dict[str, str]:
+        """Every name of every country (not adjectives), name -> code: for the gazetteer."""
+        return {name: c.code for c in self.countries.values() for name in (c.name, *c.names)}
+
     def country(self, code: str) -> CountryEntry | None:
         return self.countries.get(code)
 
