@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+import yaml
 
 from dateline import CODER_VERSION, __version__
 from dateline.ingest import IngestError, read_inputs
@@ -211,6 +212,55 @@ def evaluate(ctx: click.Context, gold: Path, by_code: bool) -> None:
         _fail(str(exc))
         sys.exit(2)
     click.echo(format_report(report, by_code=by_code))
+
+
+@main.command()
+@click.argument("name")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Resolve as of this date (default: the latest known roles).")
+@click.pass_context
+def actor(ctx: click.Context, name: str, day: object) -> None:
+    """Explain how NAME resolves: the code, the rule, the entry and the role held on the date."""
+    from dateline.actors.explain import explain_actor
+    from dateline.actors.kb import KnowledgeBase, KnowledgeError
+
+    settings: Settings = ctx.obj
+    try:
+        kb = KnowledgeBase.load(settings.actor_files)
+    except KnowledgeError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    for line in explain_actor(name, _day(day), kb, load_pipeline(settings.model)):
+        click.echo(line)
+
+
+@main.command("import-petrarch")
+@click.argument("actors", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--agents", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A PETRARCH/TABARI agents dictionary to import as roles.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The knowledge file to write (YAML), for --actors.")
+def import_petrarch(actors: Path, agents: Path | None, output: Path) -> None:
+    """Convert PETRARCH/TABARI actor (and agent) dictionaries into a dateline knowledge file."""
+    from dateline.actors.kb import validate_file
+    from dateline.actors.petrarch import import_actors, import_agents
+
+    found = import_actors(actors.read_text(encoding="utf-8", errors="replace"), str(actors))
+    if agents is not None:
+        extra = import_agents(agents.read_text(encoding="utf-8", errors="replace"), str(agents))
+        found.roles, found.skipped = extra.roles, found.skipped + extra.skipped
+    header = f"# Imported from {actors.name}{' and ' + agents.name if agents else ''} by dateline; " \
+             "as of the dictionaries' own dates.\n"
+    output.write_text(header + yaml.safe_dump(found.as_yaml_data(), sort_keys=False, allow_unicode=True),
+                      encoding="utf-8")
+    for line in found.skipped:
+        click.echo(f"dateline: skipped {line}", err=True)
+    problems = validate_file(output)
+    for problem in problems:
+        _fail(str(problem))
+    click.echo(f"{output}: {len(found.groups)} groups, {len(found.people)} people, {len(found.roles)} roles; "
+               f"{len(found.skipped)} entries skipped", err=True)
+    sys.exit(1 if problems else 0)
 
 
 def _require_db(path: str) -> None:

@@ -22,7 +22,7 @@ from dateline.pipeline import code_articles
 from dateline.records import Article, Event
 from dateline.settings import Settings
 
-METRICS = ("event", "root", "code", "plover", "dyad")
+METRICS = ("event", "root", "code", "plover", "dyad", "pair")
 
 
 class GoldFormatError(ValueError):
@@ -199,6 +199,13 @@ def _keys(metric: str, ev: GoldEvent | Event) -> set[str]:
         return {cameo}
     if metric == "plover":
         return {plover}
+    if metric == "pair":  # the whole actor codes, whatever the event: PETRARCH's source/target pairs
+        if isinstance(ev, GoldEvent):
+            full_s, full_t = set(ev.sources) or {""}, set(ev.targets) or {""}
+        else:
+            full_s = {a.code or "" for a in ev.source} or {""}
+            full_t = {a.code or "" for a in ev.target} or {""}
+        return {f"{s}|{t}" for s in full_s for t in full_t}
     return {f"{cameo[:2]}|{s}|{t}" for s in sources for t in targets}
 
 

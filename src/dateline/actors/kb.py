@@ -215,7 +215,8 @@ def _person(e: dict[str, Any], path: str, line: int) -> PersonEntry:
         start, end = _date(r.get("start"), path, line), _date(r.get("end"), path, line)
         if start and end and end < start:
             raise KnowledgeError(path, line, f"{e['name']}: role ends ({end}) before it starts ({start})")
-        roles.append(PersonRole(_code(r["country"], path, line), str(r.get("sector") or "GOV"),
+        sector = "GOV" if r.get("sector") is None else str(r["sector"])  # "" = the country itself
+        roles.append(PersonRole(_code(r["country"], path, line), sector,
                                 str(r.get("title") or ""), r.get("rank"), start, end))
     return PersonEntry(str(e["name"]), _tuple(e.get("aliases")), tuple(roles))
 
