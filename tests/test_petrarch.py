@@ -72,3 +72,13 @@ def test_actor_command_explains_a_change_of_office():
     assert "code PAKGOV" in before and "code PAKOPP" in after
     assert "<- on this date" in after and "Prime Minister" in after
     assert "unresolved" in runner.invoke(main, ["actor", "Zzyzx Qwerty"]).output
+
+
+def test_ambiguous_names_stay_unresolved_with_a_reason(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("# test file, as of 2026-11\npeople:\n"
+                    "  - {name: Ali Hassan, aliases: [Hassan], roles: [{country: EGY, start: 2010-01-01}]}\n"
+                    "  - {name: Omar Hassan, aliases: [Hassan], roles: [{country: SDN, start: 2010-01-01}]}\n",
+                    encoding="utf-8")
+    shown = CliRunner().invoke(main, ["--actors", str(mine), "actor", "Hassan", "--date", "2021-01-01"]).output
+    assert "code -" in shown and "ambiguous: could be Ali Hassan or Omar Hassan" in shown

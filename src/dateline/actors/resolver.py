@@ -182,19 +182,21 @@ class Resolver:
                 ent[-1].text.lower()) if ent.label_ == "PERSON" else None
             hits = [h for h in self.kb.find(ent.text) if h.kind in {"person", "org"}]
             if hits:
-                return _best(hits)
+                return _best(hits) or _ambiguous(hits, span)
             if learned is not None:
                 return learned
         for ngram in _ngrams([t for t in tokens if t.lower_ not in GENERIC_WORDS]):
             hits = [h for h in self.kb.find(ngram) if h.kind in {"person", "org"}]
             if hits:
-                return _best(hits)
+                return _best(hits) or _ambiguous(hits, span)
             learned = self.memory.names.get(ngram.lower())
             if learned is not None and any(t.pos_ == "PROPN" for t in tokens):
                 return learned
         return None
 
     def _from_hit(self, hit: KBHit | Actor, span: Span, role_sector: str | None) -> Actor | None:
+        if isinstance(hit, Actor) and hit.code is None:
+            return hit  # ambiguous: kept unresolved, with the candidates in its rule
         if isinstance(hit, Actor):
             return Actor(span.text, span.start_char, span.end_char, hit.code, hit.name,
                          hit.country, hit.sector, "name learned earlier in the article")
@@ -261,6 +263,12 @@ def _best(hits: list[KBHit]) -> KBHit | None:
     """One hit when the hits agree on one entry; None (ambiguous) otherwise."""
     ids = {id(h.entry) for h in hits}
     return hits[0] if len(ids) == 1 else None
+
+
+def _ambiguous(hits: list[KBHit], span: Span) -> Actor:
+    names = sorted({getattr(h.entry, "name", "?") for h in hits})
+    return Actor(span.text, span.start_char, span.end_char, None, None, None, None,
+                 f"ambiguous: could be {' or '.join(names[:4])}; not guessed")
 
 
 def _conjuncts(head: Token) -> list[Token]:
