@@ -14,6 +14,7 @@ from dateline.actors.kb import KnowledgeBase
 from dateline.events.coder import Coder
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import load_patterns
+from dateline.events.screen import Screen
 from dateline.ingest.metadata import dateline_span
 from dateline.nlp import load_pipeline
 from dateline.records import Article, Event
@@ -43,20 +44,31 @@ def build_coder(settings: Settings) -> Coder:
     return Coder(patterns, ontology, kb, gazetteer)
 
 
-def text_for_parser(article: Article) -> str:
-    """The article text with its wire dateline blanked (offsets unchanged)."""
-    span = dateline_span(article.text)
-    if span is None:
-        return article.text
-    start, end = span
-    return article.text[:start] + " " * (end - start) + article.text[end:]
+def text_for_parser(article: Article, screen: Screen | None = None) -> str:
+    """The article text with its wire dateline blanked and, when screening, the sentences that
+    cannot carry an event blanked too (character offsets unchanged)."""
+    text = article.text
+    span = dateline_span(text)
+    if span is not None:
+        start, end = span
+        text = text[:start] + " " * (end - start) + text[end:]
+    return screen.blank(text) if screen is not None else text
+
+
+@lru_cache(maxsize=4)
+def build_screen(settings: Settings) -> Screen | None:
+    if not settings.screen:
+        return None
+    patterns = load_patterns(codes=set(Ontology.default().codes()))
+    return Screen.from_patterns(patterns)
 
 
 def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
     nlp = load_pipeline(settings.model)
     coder = build_coder(settings)
     out: list[Coded] = []
-    texts = ((text_for_parser(a), a) for a in articles)
+    screen = build_screen(settings)
+    texts = ((text_for_parser(a, screen), a) for a in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
         try:
             events = coder.code(doc, article)

@@ -24,6 +24,8 @@ class Settings:
     """Smallest city the offline gazetteer knows (GeoNames tables: 500, 1000, 5000 or 15000)."""
     min_confidence: float = 0.0
     """Events below this confidence are dropped."""
+    screen: bool = True
+    """Parse only sentences that hold a trigger word (others are blanked before the parser)."""
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)

@@ -58,9 +58,9 @@ POLITICAL_WORDS = {
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–/]\d)")
 
 
-def is_domain_article(doc) -> bool:
+def is_domain_text(text: str) -> bool:
     """An article about sport, the arts or markets (its idiom is not political event)."""
-    words = [t.lower_ for t in doc if t.is_alpha]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     if len(words) < 40:
         return False
     domain = sum(1 for w in words if w in DOMAIN_WORDS or w in WEAK_DOMAIN_WORDS)

@@ -1,0 +1,100 @@
+"""Cheap screening before the parser: only sentences that could carry an event are parsed.
+
+Most sentences of a news article cannot hold a political event. A sentence is kept when one of its
+words is a form of a trigger (verb, noun, control word) of the pattern files, or shares its first
+five letters with one; the others are blanked with spaces, so every character offset stays the same
+and the parser skips them almost for free. Sentences that introduce people ("Russian President
+Vladimir Putin ...") usually hold a trigger of their own, so what the coder learns within an
+article is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dateline.events.patterns import Patterns
+
+IRREGULAR = {
+    "hold": ["held"], "meet": ["met"], "speak": ["spoke", "spoken"], "take": ["took", "taken"],
+    "go": ["went", "gone"], "give": ["gave", "given"], "fight": ["fought"], "strike": ["struck", "stricken"],
+    "shoot": ["shot"], "send": ["sent"], "fly": ["flew", "flown"], "break": ["broke", "broken"],
+    "seek": ["sought"], "bring": ["brought"], "lead": ["led"], "beat": ["beaten"], "win": ["won"],
+    "drive": ["drove", "driven"], "arise": ["arose"], "freeze": ["froze", "frozen"], "steal": ["stole", "stolen"],
+    "withdraw": ["withdrew", "withdrawn"], "undertake": ["undertook"], "forbid": ["forbade", "forbidden"],
+    "overrun": ["overran"], "put": ["put"], "cut": ["cut"], "hit": ["hit"], "set": ["set"], "quit": ["quit"],
+    "lay": ["laid"], "tell": ["told"], "sell": ["sold"], "buy": ["bought"], "pay": ["paid"],
+    "make": ["made"], "keep": ["kept"], "leave": ["left"], "begin": ["began", "begun"], "rise": ["rose"],
+    "swear": ["swore", "sworn"], "forgive": ["forgave", "forgiven"], "wage": ["waged"], "sweep": ["swept"],
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# a sentence ends at . ! ? followed by space and a capital or quote, unless the word before the
+# full stop is an initial or abbreviation ("U.S.", "Mr.", "Jan."); or at a line break
+BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[A-Za-z])[.!?]+[\"'”’)]*\s+"
+                      r"(?=[A-Z\"'“‘(])|\n+")
+
+
+def forms(lemma: str) -> set[str]:
+    """Regular inflections of an English verb or noun, and the irregular ones we know."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out | set(IRREGULAR.get(lemma, []))
+
+
+class Screen:
+    """Decides which sentences of a text go to the parser."""
+
+    def __init__(self, lemmas: Iterable[str], pairs: dict[str, set[str]] | None = None) -> None:
+        self.words = frozenset(w for lemma in lemmas for part in lemma.split() for w in forms(part.lower()))
+        self.pairs: dict[str, frozenset[str]] = {}
+        for verb, objects in (pairs or {}).items():
+            needed = frozenset(w for o in objects for w in forms(o))
+            for form in forms(verb):
+                self.pairs[form] = self.pairs.get(form, frozenset()) | needed
+
+    @classmethod
+    def from_patterns(cls, patterns: Patterns) -> Screen:
+        """Verbs that need a particular object ("HOLD talks", "IMPOSE sanctions") count only with
+        one of those words in the sentence; every other trigger counts by its own forms."""
+        lemmas: set[str] = set(patterns.nouns) | set(patterns.control) | set(patterns.control_nouns)
+        pairs: dict[str, set[str]] = {}
+        for lemma, rules in patterns.verbs.items():
+            for rule in rules:
+                words = set(rule.obj) | set(rule.prep_obj)
+                if words:
+                    pairs.setdefault(lemma, set()).update(words)
+                else:
+                    lemmas.add(lemma)
+        return cls(lemmas, pairs)
+
+    def wanted(self, sentence: str) -> bool:
+        words = {w.lower() for w in WORD.findall(sentence)}
+        if words & self.words:
+            return True
+        return any(self.pairs[w] & words for w in words if w in self.pairs)
+
+    def blank(self, text: str) -> str:
+        """`text` with the sentences that cannot carry an event replaced by spaces (same length)."""
+        out = list(text)
+        for start, end in sentences(text):
+            if not self.wanted(text[start:end]):
+                for i in range(start, end):
+                    if out[i] != "\n":
+                        out[i] = " "
+        return "".join(out)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans, erring on the side of longer sentences."""
+    spans, start = [], 0
+    for m in BOUNDARY.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,47 @@
+"""The pre-parse screen: same offsets, trigger sentences kept, others blanked; no effect on events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.events.screen import Screen, forms, sentences
+from dateline.pipeline import build_screen, code_articles
+from dateline.records import Article
+from dateline.settings import Settings
+
+TEXT = ("The weather in Moscow was mild. Russian President Vladimir Putin held talks with "
+        "Rahmon on Monday.\nShares of the company rose 3 percent. The U.S. imposed sanctions on Iran.")
+
+
+def test_forms():
+    assert {"held", "holds", "holding"} <= forms("hold")
+    assert {"agreed", "agrees", "agreeing"} <= forms("agree")
+    assert {"stopped", "stopping"} <= forms("stop")
+
+
+def test_sentences_do_not_split_abbreviations():
+    spans = [TEXT[a:b] for a, b in sentences(TEXT)]
+    assert any(s.startswith("The U.S. imposed sanctions") for s in spans)
+
+
+def test_blank_keeps_offsets_and_only_candidate_sentences():
+    screen = build_screen(Settings())
+    blanked = screen.blank(TEXT)
+    assert len(blanked) == len(TEXT)
+    assert "weather" not in blanked and "Shares" not in blanked
+    assert "held talks with" in blanked and "imposed sanctions on Iran" in blanked
+    assert blanked.index("Putin") == TEXT.index("Putin")
+
+
+def test_light_verbs_need_their_object():
+    screen = Screen(["attack"], {"hold": {"talk"}, "impose": {"sanction"}})
+    assert screen.wanted("They held talks.") and screen.wanted("Militants attacked a post.")
+    assert not screen.wanted("They held a party.") and not screen.wanted("Taxes were imposed.")
+
+
+def test_screening_changes_no_event():
+    article = Article(id="s", text=TEXT, date=date(2021, 7, 22))
+    on = list(code_articles([article], Settings()))[0].events
+    off = list(code_articles([article], Settings().with_(screen=False)))[0].events
+    assert [(e.cameo, e.trigger.start) for e in on] == [(e.cameo, e.trigger.start) for e in off]
+    assert {e.cameo[:2] for e in on} >= {"04", "16"}
