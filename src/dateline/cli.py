@@ -263,6 +263,42 @@ def import_petrarch(actors: Path, agents: Path | None, output: Path) -> None:
     sys.exit(1 if problems else 0)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False),
+              help="Directory for Parquet shards, partition markers and report.json.")
+@click.option("--engine", type=click.Choice(["local", "dask", "spark"]), default="local", show_default=True)
+@click.option("--scheduler", default=None,
+              help="Address of an existing Dask scheduler (tcp://host:8786) or Spark master.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Worker processes for the local engine or a local Dask cluster.")
+@click.option("--partition-mb", type=click.FloatRange(0.001), default=64.0, show_default=True,
+              help="Size of a JSONL partition.")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None)
+@click.option("--source", default=None)
+@click.pass_context
+def batch(ctx: click.Context, inputs: tuple[str, ...], output: str, engine: str, scheduler: str | None,
+          workers: int | None, partition_mb: float, day: object, source: str | None) -> None:
+    """Code large inputs in partitions into Parquet shards; a re-run skips finished partitions."""
+    from dateline.batch import run_batch
+    from dateline.ingest.readers import Defaults
+
+    settings = _settings(ctx, workers=workers)
+
+    def progress(report: dict) -> None:
+        state = "skipped" if report["skipped"] else f"{report['articles']} articles, {report['events']} events"
+        click.echo(f"{report['partition']}: {state}", err=True)
+
+    summary = run_batch(list(inputs), output, settings, engine, scheduler, partition_mb,
+                        Defaults(_day(day), source), progress)
+    for failure in summary["failures"]:
+        _fail(failure)
+    click.echo(f"{summary['articles']} articles, {summary['events']} events, {summary['partitions']} partitions "
+               f"({summary['skipped']} already done), {len(summary['failures'])} failures; "
+               f"report: {Path(output) / 'report.json'}", err=True)
+    sys.exit(1 if summary["failures"] else 0)
+
+
 def _require_db(path: str) -> None:
     if "://" not in path and not Path(path).exists():
         _fail(f"no database at {path}; create one with `dateline ingest INPUT --db {path}`")

@@ -102,9 +102,10 @@ def _read_text(path: Path) -> str | IngestError:
     return text
 
 
-def read_jsonl(stream: TextIO, name: str, defaults: Defaults) -> Iterator[Item]:
+def read_jsonl(stream: TextIO, name: str, defaults: Defaults, first_line: int = 1) -> Iterator[Item]:
+    """Articles of a JSON-lines stream; `first_line` numbers a stream that starts mid-file."""
     stem = Path(name).stem
-    for number, line in enumerate(stream, 1):
+    for number, line in enumerate(stream, first_line):
         if not line.strip():
             continue
         origin = f"{name}:{number}"
