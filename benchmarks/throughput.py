@@ -12,10 +12,12 @@ and of its children.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
 import sys
 import time
+from pathlib import Path
 
 from dateline.ingest import IngestError, read_inputs
 from dateline.nlp import load_pipeline
@@ -34,6 +36,16 @@ def load_articles(inputs: list[str], limit: int) -> list[Article]:
         if len(articles) >= limit:
             break
     return articles
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"
 
 
 def peak_mb() -> tuple[float, float]:
@@ -66,7 +78,7 @@ def main() -> None:
     settings = Settings(workers=args.workers)
     articles = load_articles(args.inputs, args.limit)
     words = sum(len(a.text.split()) for a in articles)
-    print(f"machine: {platform.machine()}, {platform.processor() or '?'}, python {platform.python_version()}")
+    print(f"machine: {platform.machine()}, {cpu_name()}, {os.cpu_count()} cores, python {platform.python_version()}")
     print(f"corpus: {len(articles)} articles, {words} words")
     if not args.skip_bare:
         load_pipeline(settings.model)

@@ -16,6 +16,7 @@ from dateline.ingest import IngestError, read_inputs
 from dateline.nlp import ModelNotFoundError, load_pipeline, pipeline_name
 from dateline.output import EventWriter
 from dateline.pipeline import Coded, code_articles
+from dateline.progress import Progress, count_inputs
 from dateline.records import Article
 from dateline.settings import Settings
 from dateline.store import StoreError, open_store
@@ -92,12 +93,15 @@ def code(ctx: click.Context, inputs: tuple[str, ...], fmt: str, workers: int | N
     settings = _settings(ctx, workers=workers)
     problems = Problems()
     writer = EventWriter(sys.stdout, fmt)
+    progress = Progress(count_inputs(inputs))
     try:
         for coded in _coded(inputs, settings, _day(day), source, problems):
             writer.write_all(e.to_dict() for e in coded.events)
+            progress.tick(len(coded.events))
     except ModelNotFoundError as exc:
         _fail(str(exc))
         sys.exit(2)
+    progress.close()
     sys.exit(1 if problems.count else 0)
 
 

@@ -81,6 +81,18 @@ def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
     return out
 
 
+def _warm(settings: Settings) -> None:
+    """Pool initializer: load the model, the coder and the screen before the first batch arrives."""
+    load_pipeline(settings.model)
+    build_coder(settings)
+    build_screen(settings)
+
+
+def _validate(settings: Settings) -> None:
+    KnowledgeBase.load(settings.actor_files)
+    load_patterns(codes=set(Ontology.default().codes()))
+
+
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while batch := list(islice(it, size)):
@@ -93,9 +105,9 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
         for batch in _batches(articles, settings.batch_size):
             yield from _code_batch(batch, settings)
         return
-    build_coder(settings)  # bad knowledge or pattern files fail here, once, with file and line
     ctx = mp.get_context("spawn")
-    with ctx.Pool(settings.workers) as pool:
+    with ctx.Pool(settings.workers, initializer=_warm, initargs=(settings,)) as pool:
+        _validate(settings)  # bad knowledge or pattern files fail here, once, while workers warm up
         pending: deque = deque()
         for batch in _batches(articles, settings.batch_size):
             pending.append(pool.apply_async(_code_batch, (batch, settings)))
