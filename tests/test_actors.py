@@ -233,6 +233,7 @@ def test_knowledge_files_are_valid_and_say_where_facts_come_from():
     ("- {code: AFG, name: Afghanistan}\n- {code: afg!, name: Bad}\n", 2, "code"),
     ("- name: X Y\n  roles:\n    - {country: RUS, start: 2020-01-01, end: 2019-01-01}\n", 1, "before"),
     ("- {code: RUS}\n", 1, "name"),
+    ("- {code: BES, name: Bonaire, Sint Eustatius and Saba}\n", 1, "unknown key"),
 ])
 def test_validator_names_the_bad_line(tmp_path, content, line, words):
     name = "people.yaml" if "roles" in content else "countries.yaml"

