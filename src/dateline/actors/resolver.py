@@ -212,7 +212,8 @@ class Resolver:
         if role is None:
             return Actor(span.text, span.start_char, span.end_char, None, person.name, None, None,
                          f"person {person.name!r} held no known role on {self.when}")
-        org = self.kb.org(role.country) if len(role.country) > 3 else None  # "IGOUNO": a UN post
+        # a post in an organisation or armed group ("IGOUNO", "NRF"), not in a country
+        org = self.kb.org(role.country) if role.country not in self.kb.countries else None
         if org is not None:
             return Actor(span.text, span.start_char, span.end_char, org.code, person.name,
                          org.country, role.sector, f"person {person.name!r}: {role.title}")
