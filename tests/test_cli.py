@@ -117,3 +117,12 @@ def test_examples_corpus_codes_events(runner):
     roots = {e["cameo"][:2] for e in events}
     assert {"04", "03", "19"} <= roots
     assert len({e["article_id"] for e in events}) >= 15
+
+
+def test_undated_article_warns_and_never_invents_a_date(runner):
+    result = runner.invoke(main, ["code", "-", "--format", "jsonl"],
+                           input="Russian troops attacked the city of Kharkiv on Sunday.\n")
+    assert result.exit_code == 0
+    assert "no publication date found" in result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all(e["date"]["value"] is None and e["date"]["basis"] == "unknown" for e in events)
