@@ -188,6 +188,16 @@ CASES = [
     ("ASEAN said.", "ASEAN", D21, ["IGOSEAASN"]),
     ("The Arab League said.", "The Arab League", D21, ["IGOARBALL"]),
     ("OPEC said.", "OPEC", D21, ["IGOOPC"]),
+    ("Sergei Lavrov spoke.", "Sergei Lavrov", date(2015, 5, 1), ["RUSGOV"]),
+    ("Emmanuel Macron spoke.", "Emmanuel Macron", date(2019, 5, 1), ["FRAGOV"]),
+    ("Justin Trudeau spoke.", "Justin Trudeau", date(2019, 5, 1), ["CANGOV"]),
+    ("Jair Bolsonaro spoke.", "Jair Bolsonaro", date(2020, 5, 1), ["BRAGOV"]),
+    ("Cyril Ramaphosa spoke.", "Cyril Ramaphosa", date(2020, 5, 1), ["ZAFGOV"]),
+    ("Joko Widodo spoke.", "Joko Widodo", date(2020, 5, 1), ["IDNGOV"]),
+    ("Giorgia Meloni spoke.", "Giorgia Meloni", date(2023, 5, 1), ["ITAGOV"]),
+    ("Anthony Albanese spoke.", "Anthony Albanese", date(2023, 5, 1), ["AUSGOV"]),
+    ("Kofi Annan spoke.", "Kofi Annan", date(2003, 5, 1), ["IGOUNO"]),
+    ("The Brazilian president spoke.", "The Brazilian president", D21, ["BRAGOV"]),
     # the dateline's country for bare state bodies
     ("Police arrested 12 people.", "Police", D21, ["COP"]),  # no country yet: placed or dropped by the coder
 ]
