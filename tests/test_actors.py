@@ -107,7 +107,8 @@ CASES = [
      ["AFGGOV"]),
     ("Putin called his Tajik counterpart.", "his Tajik counterpart", D21, ["TJKGOV"]),
     # unknown people coded from their title; unknown phrases stay unresolved
-    ("Ruritanian President Rudolf Rassendyll spoke.", "Ruritanian President Rudolf Rassendyll", D21, []),
+    ("Ruritanian President Rudolf Rassendyll spoke.", "Ruritanian President Rudolf Rassendyll", D21,
+     ["GOV"]),  # an unknown person with a title: coded from the title; no country is guessed
     ("Malian Prime Minister Amadou Diallo spoke.", "Malian Prime Minister Amadou Diallo", D21, ["MLIGOV"]),
     ("The weather was mild.", "The weather", D21, []),
     ("The company said.", "The company", D21, ["BUS"]),

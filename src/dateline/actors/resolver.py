@@ -142,7 +142,7 @@ class Resolver:
             prior = self.memory.titles[role_term]
             actor = Actor(span.text, span.start_char, span.end_char, prior.code, prior.name,
                           prior.country, prior.sector, f"title {role_term!r} seen earlier")
-        if actor is None and role_sector and _generic_role_phrase(head, tokens):
+        if actor is None and role_sector and (_generic_role_phrase(head, tokens) or _titled_name(head, tokens)):
             actor = self._role_only(span, role_term, role_sector)
         if actor is not None:
             names = [t.text for t in tokens if t.ent_type_ == "PERSON"]
@@ -362,6 +362,12 @@ def _role_terms(tok: Token) -> list[str]:
         terms.append(f"{left.lower_} {tok.lower_}")
     terms.extend([tok.lower_, tok.lemma_.lower()])
     return terms
+
+
+def _titled_name(head: Token, tokens: list[Token]) -> bool:
+    """An unknown person named with a title ("Judge Alejandro Rivera"): coded from the title."""
+    return head.ent_type_ == "PERSON" and any(t.i < head.i and t.ent_type_ != "PERSON" and t.pos_ in
+                                              {"PROPN", "NOUN"} for t in tokens)
 
 
 def _generic_role_phrase(head: Token, tokens: list[Token]) -> bool:

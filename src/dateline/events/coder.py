@@ -24,6 +24,10 @@ from dateline.where import Gazetteer, event_place, place_name
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "for", "between", "over", "from", "toward",
                         "towards", "outside")
 ARMED_NON_STATE = {"REB", "INS", "SEP", "UAF"}
+NOT_HAPPENING = {"postpone", "cancel", "delay", "ban", "prohibit", "reject", "oppose", "condemn", "criticize",
+                 "criticise", "denounce", "plan", "prepare", "propose", "suggest", "consider", "demand",
+                 "seek", "want", "welcome", "praise", "support", "back", "avoid", "prevent", "block", "halt",
+                 "suspend", "stop", "deny", "investigate", "probe", "fear", "threaten", "call", "urge"}
 HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a subheading
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
@@ -98,6 +102,8 @@ class Coder:
                 draft = self._control_noun(tok, self.patterns.control_nouns[lemma], consumed)
             if draft is None and tok.pos_ in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
                 draft = self._noun(tok, consumed)
+            if draft is None and lemma in frames.SPEECH_LEMMAS and tok.pos_ == "VERB":
+                draft = self._obligation(tok)
             if draft is not None and not noise.is_noise(draft.trigger):
                 drafts.append(draft)
         return drafts
@@ -119,6 +125,23 @@ class Coder:
         if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
             return True
         return tok.pos_ == "NOUN" and (self.kb.role(tok.lower_) or self.kb.role(tok.lemma_)) is not None
+
+    def _obligation(self, speech: Token) -> Draft | None:
+        """'Chirac said Iraq MUST cooperate': telling another actor what it must do is a demand
+        (10x), what it should do an appeal (02x); the speaker is the source, the subject the target."""
+        for comp in speech.children:
+            if comp.dep_ != "ccomp" or comp.pos_ not in {"VERB", "AUX"}:
+                continue
+            modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+            subject = frames.subject_of(comp)
+            speaker = frames.subject_of(speech)
+            if subject is None or speaker is None or subject.pos_ == "PRON" or frames.is_negated(speech):
+                continue
+            if modals & {"must"}:
+                return Draft(speech, speech, "100", [speaker], [subject])
+            if modals & {"should"}:
+                return Draft(speech, speech, "020", [speaker], [subject])
+        return None
 
     def _stated_intent(self, draft: Draft | None) -> Draft | None:
         """'Finland WILL give Tanzania a grant', 'Israel will evacuate the settlements': a stated
@@ -185,6 +208,8 @@ class Coder:
         if rule is None or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children):
             return None  # "during THAT call" refers back to an event already coded
         support = _support_verb(noun, meeting=rule.code.startswith("04"))
+        if support is not None and support.lemma_.lower() in NOT_HAPPENING:
+            return None  # "postponed the demonstration", "condemned the attack": not this event
         own_source = _noun_source(noun)
         if rule.needs_support and support is None:
             return None
