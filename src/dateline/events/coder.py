@@ -296,7 +296,8 @@ class Coder:
         if not source:
             return []
         target = self._targets(draft, resolver)
-        if draft.reciprocal and not target and len(source) > 1:
+        if draft.reciprocal and len(source) > 1:
+            # "Israeli and Lebanese negotiators held talks (at a UN base)": the two sides, nothing else
             source, target = source[:1], source[1:]
         target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
         if source and target:
@@ -510,13 +511,24 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
         out += [o for h in holders for _, o in frames.prep_objects(h, {where})]
     out += [d for d in frames.children(verb, {"dative", "iobj"}) if d.pos_ in {"PROPN", "NOUN", "PRON"}]
     if direct is not None and not obj_is_trigger and not topic:
-        out.append(direct)
+        out += [direct, *_owners(direct)]
     if direct is not None and obj_is_trigger:
-        out += [c for c in direct.children
-                if c.dep_ in {"poss", "amod", "compound"} and _actor_like(c) and c.tag_ != "PRP$"]
+        out += _owners(direct)
     for prep in DEFAULT_TARGET_PREPS:
         out += [o for h in holders for _, o in frames.prep_objects(h, {prep})]
     return list(dict.fromkeys(out))
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Whose proposal, offer or call it is: "a FRENCH proposal", "TRUMP's offer", "an offer of talks
+    from THE UNITED STATES", "a plan drawn up by ASEAN", "a ruling by THE EU's top court"."""
+    out = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"} and _actor_like(c)
+           and c.tag_ != "PRP$"]
+    nested = [noun] + [o for _, o in frames.prep_objects(noun, {"of"})]
+    out += [o for n in nested for _, o in frames.prep_objects(n, {"from", "by"})]
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        out += [o for _, o in frames.prep_objects(acl, {"by"})]
+    return out
 
 
 MEETING_PREPS = {"during", "at", "in", "after", "following", "before", "over", "via", "by"}
@@ -565,7 +577,8 @@ def _noun_source(noun: Token) -> Token | None:
 def _complement(verb: Token) -> Token | None:
     """The event verb a control verb governs: agreed TO COORDINATE, urged X TO NEGOTIATE."""
     for child in verb.children:
-        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+        if child.dep_ in {"xcomp", "ccomp"} and (child.pos_ == "VERB" or child.pos_ == "ADJ" and any(
+                c.dep_ in {"nsubj", "dobj"} for c in child.children)):  # "that Sweden EXTRADITE(ADJ) ..."
             return child
     for child in verb.children:
         if child.dep_ == "dobj":
