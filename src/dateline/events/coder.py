@@ -268,12 +268,17 @@ class Coder:
 
     def _control_noun(self, noun: Token, control: Control, consumed: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
-        comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
-        if comp is None or comp.lemma_.lower() not in self.patterns.verbs:
+        comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ == "VERB"), None)
+        if comp is None:
             return None
-        inner = self._verb(comp, consumed)
-        if inner is None:
+        inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
+        if inner is None and not (control.generic and comp.dep_ == "ccomp"):
             return None
+        if inner is None:  # "its demand that Israel ease restrictions": the demand itself
+            inner = Draft(comp, comp, "", [], _targets(comp, None, False), False)
+        addressee = frames.children(comp, frames.SUBJECT_DEPS)  # "a demand that ISRAEL ease ..."
+        if addressee:
+            inner = replace(inner, target=addressee + inner.target)
         consumed.add(comp.i)
         support = noun.head if noun.head.pos_ in {"VERB", "AUX"} else None
         owner = _noun_source(noun)
