@@ -73,8 +73,12 @@ def subject_of(verb: Token) -> Token | None:
             return misparsed
         if passive(tok):
             return None
-        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and not infinitive:
             return tok.head
+        if tok.dep_ == "relcl" and infinitive:  # "converged for a rally TO PROTEST": the ralliers
+            tok = _verbal_head(tok.head)
+            continue
         if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
             tok = _verbal_head(tok.head)
             continue
