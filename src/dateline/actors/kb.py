@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from dateline import yamlio
+from dateline.errors import FileLineError
 
 RANK_ORDER = ["head_of_state", "head_of_government", "leader", "deputy_head", "foreign_minister",
               "defence_minister", "other"]
@@ -36,15 +37,8 @@ ALLOWED_KEYS = {
 CODE = re.compile(r"^[A-Z][A-Z0-9]{2,11}$")
 
 
-class KnowledgeError(ValueError):
+class KnowledgeError(FileLineError):
     """A bad entry in a knowledge file: 'path:line: message'."""
-
-    def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
-
-    def __reduce__(self) -> tuple:  # picklable, so a worker process can report it
-        return (type(self), (self.path, self.line, self.message))
 
 
 @dataclass(frozen=True)

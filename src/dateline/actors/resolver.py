@@ -294,10 +294,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
 
 
 MEMBER_HEADS = {"participants", "members", "member", "delegation", "team", "contingent"}
-QUANTITY_HEADS = {"participants",
-                  "hundreds", "thousands", "dozens", "tens", "millions", "scores", "hundred", "thousand",
+QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "tens", "millions", "scores", "hundred", "thousand",
                   "dozen", "group", "number", "crowd", "crowds", "some", "many", "most", "all", "several",
-                  "members", "member", "contingent", "unit", "team", "delegation"}
+                  "unit"} | MEMBER_HEADS
 
 
 def _counted_noun(head: Token) -> Token | None:

@@ -17,7 +17,7 @@ from dateline.events import frames, noise
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
 from dateline.events.scope import date_for
-from dateline.records import Actor, Article, Event, Place, Plover
+from dateline.records import Actor, Article, DateRef, Event, Place, Plover
 from dateline.records import Span as TextSpan
 from dateline.where import Gazetteer, event_place, place_name
 
@@ -250,7 +250,7 @@ class Coder:
                 return None
             # "agreed to coordinate", "threatened to retaliate": the act is the intent, threat,
             # refusal or appeal itself, coded at its family's general code
-            inner = Draft(comp, comp, "", [], _targets(comp, None, False), False)
+            inner = _bare_complement(comp)
         consumed.add(comp.i)
         code = self.patterns.transform(control.transform, inner.code)
         source = [s for s in [frames.subject_of(verb)] if s is not None]
@@ -275,7 +275,7 @@ class Coder:
         if inner is None and not (control.generic and comp.dep_ == "ccomp"):
             return None
         if inner is None:  # "its demand that Israel ease restrictions": the demand itself
-            inner = Draft(comp, comp, "", [], _targets(comp, None, False), False)
+            inner = _bare_complement(comp)
         addressee = frames.children(comp, frames.SUBJECT_DEPS)  # "a demand that ISRAEL ease ..."
         if addressee:
             inner = replace(inner, target=addressee + inner.target)
@@ -307,9 +307,10 @@ class Coder:
         target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
         if source and target:
             resolver.memory.last_pair = (source[0], target[0])
+        when = date_for(draft.trigger, draft.anchor, article.date)
         location = self._place(draft, resolver) or _place_of_targets(target, self.gazetteer)
         if location is None:
-            location = self._dateline_place(article, draft, [*source, *target])
+            location = self._dateline_place(article, draft, [*source, *target], when)
         if location is not None and location.country:
             source = [_localise(a, location.country) for a in source]
             target = [_localise(a, location.country) for a in target]
@@ -324,7 +325,6 @@ class Coder:
             return []  # "people", "the company" with no country: not a political actor
         info = self.ontology.get(draft.code)
         trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
-        when = date_for(draft.trigger, draft.anchor, article.date)
         # "Canada and Britain imposed sanctions": one act by each (reciprocal acts stay one event)
         groups = [[a] for a in source] if len(source) > 1 and not draft.reciprocal else [source]
         return [Event(
@@ -365,7 +365,8 @@ class Coder:
                                  f"place {place.name!r} ({place.feature}) in {place.country}"))
         return out
 
-    def _dateline_place(self, article: Article, draft: Draft, actors: list[Actor]) -> Place | None:
+    def _dateline_place(self, article: Article, draft: Draft, actors: list[Actor],
+                        when: DateRef) -> Place | None:
         """The dateline city for an event told as news of the day from there: one of its actors
         is of the dateline's country, it has no earlier date of its own, it is not a phone call."""
         if not article.dateline_place or self.gazetteer is None or draft.code.startswith("041"):
@@ -373,7 +374,6 @@ class Coder:
         place = self.gazetteer.geocode(article.dateline_place.title())
         if place.name is None or place.country not in {a.country for a in actors}:
             return None
-        when = date_for(draft.trigger, draft.anchor, article.date)
         if when.basis == "explicit" or (when.value and article.date and
                                         abs((article.date - when.value).days) > 2):
             return None
@@ -522,6 +522,12 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
     for prep in DEFAULT_TARGET_PREPS:
         out += [o for h in holders for _, o in frames.prep_objects(h, {prep})]
     return list(dict.fromkeys(out))
+
+
+def _bare_complement(comp: Token) -> Draft:
+    """The complement of an intent, threat, refusal or appeal that is no event of its own; the
+    governing act is then coded at its family's general code (the transform's `*`)."""
+    return Draft(comp, comp, "", [], _targets(comp, None, False), False)
 
 
 def _owners(noun: Token) -> list[Token]:

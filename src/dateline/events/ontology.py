@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from dateline.errors import FileLineError
+
 COLUMNS = ["code", "label", "plover_event", "plover_mode", "plover_context", "goldstein", "quad_class"]
 PLOVER_EVENTS = {
     "STATEMENT", "REQUEST", "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
@@ -26,15 +28,8 @@ QUAD_BY_ROOT = {**dict.fromkeys(["01", "02", "03", "04", "05"], 1),
                 **dict.fromkeys(["14", "15", "16", "17", "18", "19", "20"], 4)}
 
 
-class OntologyError(ValueError):
+class OntologyError(FileLineError):
     """A bad row in an ontology file: 'path:line: message'."""
-
-    def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
-
-    def __reduce__(self) -> tuple:  # picklable, so a worker process can report it
-        return (type(self), (self.path, self.line, self.message))
 
 
 @dataclass(frozen=True)

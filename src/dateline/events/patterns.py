@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from dateline import yamlio
+from dateline.errors import FileLineError
 
 VERB_KEYS = {
     "lemma", "lemmas", "code", "prt", "prep", "obj", "obj_any", "compound", "prep_obj", "target",
@@ -23,15 +24,8 @@ CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from", 
 TRANSFORMS = {"intent", "threat", "reject", "appeal", "demand", "none"}
 
 
-class PatternError(ValueError):
+class PatternError(FileLineError):
     """A trigger or transform file has a bad entry; says which file and line."""
-
-    def __init__(self, path: str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
-
-    def __reduce__(self) -> tuple:  # picklable, so a worker process can report it
-        return (type(self), (self.path, self.line, self.message))
 
 
 @dataclass(frozen=True)
@@ -91,10 +85,6 @@ class Patterns:
             if code[:n] in table:
                 return table[code[:n]]
         return table.get("*", code)
-
-    @property
-    def trigger_lemmas(self) -> frozenset[str]:
-        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.control)
 
 
 def _lines(node: yaml.Node) -> list[int]:
