@@ -39,6 +39,7 @@ def test_wire_datelines(text, place, agency, month, day):
 @pytest.mark.parametrize("text", [
     "Russian President Vladimir Putin spoke to reporters.",
     "The talks (which began in May) ended.",
+    "The Northern Fisheries Council (NFC) board has voted to close the bay.",
     "",
 ])
 def test_no_dateline_in_plain_text(text):

@@ -211,6 +211,9 @@ class Coder:
         if support is not None and support.lemma_.lower() in NOT_HAPPENING:
             return None  # "postponed the demonstration", "condemned the attack": not this event
         own_source = _noun_source(noun)
+        if own_source is not None and own_source.tag_ == "PRP$" and support is not None \
+                and not frames.passive(support):  # "X reiterated ITS demand": its is X
+            own_source = frames.subject_of(support) or own_source
         if rule.needs_support and support is None:
             return None
         target = [o for _, o in frames.prep_objects(noun, {"with", "against", "on", "to", "at", "into"})]
@@ -297,7 +300,7 @@ class Coder:
     def _build(self, draft: Draft, sent: Span, index: int, article: Article,
                resolver: Resolver) -> list[Event]:
         attributed = _attribution(draft.anchor, resolver)
-        source = [a for a in _resolve_all(resolver, draft.source) if a.code]
+        source = _resolve_sources(resolver, draft.source)
         if not source:
             return []
         target = self._targets(draft, resolver)
@@ -386,13 +389,39 @@ class Coder:
         return event_place(draft.anchor, draft.trigger, self.gazetteer, context)
 
 
-def _resolve_all(resolver: Resolver, heads: list[Token]) -> list[Actor]:
-    actors: list[Actor] = []
+PERSONAL_PRONOUNS = {"he", "she", "his", "her"}
+NEUTER_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "their"}
+
+
+def _resolve_sources(resolver: Resolver, heads: list[Token]) -> list[Actor]:
+    """The coded source actors; a pronoun in reported speech is its speaker when they agree."""
+    out: list[Actor] = []
     for head in heads:
-        for actor in resolver.resolve(head):
-            if actor not in actors:
-                actors.append(actor)
-    return actors
+        speaker = _reported_speaker(head)
+        found = [a for a in resolver.resolve(speaker) if a.code] if speaker is not None else []
+        found = found or [a for a in resolver.resolve(head) if a.code]
+        out += [a for a in found if a not in out]
+    return out
+
+
+def _reported_speaker(pronoun: Token) -> Token | None:
+    """'the rebels said THEY would release him', 'Iran said IT will retaliate', 'Putin said HE
+    was ready': the pronoun of a reported clause stands for the speaker it agrees with."""
+    lower = pronoun.lower_
+    if pronoun.pos_ != "PRON" or lower not in PERSONAL_PRONOUNS | NEUTER_PRONOUNS | PLURAL_PRONOUNS:
+        return None
+    speech = frames.speech_head(pronoun)
+    speaker = frames.subject_of(speech) if speech is not None else None
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    person = speaker.ent_type_ == "PERSON"
+    plural = speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in speaker.children)
+    if lower in PERSONAL_PRONOUNS:
+        return speaker if person else None
+    if lower in NEUTER_PRONOUNS:
+        return speaker if not person and not plural else None
+    return speaker if plural or speaker.ent_type_ in {"ORG", "GPE", "NORP"} else None
 
 
 def _attribution(anchor: Token, resolver: Resolver) -> str | None:

@@ -20,8 +20,8 @@ _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
 _MONTHDAY = rf"(?:,\s*(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})))"
 _AGENCY = r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)|/(?P<agency2>[A-Za-z][\w .&-]{0,30})/)"
 DATELINE = re.compile(
-    rf"\s*{_PLACE}{_REGION}?{_MONTHDAY}?\.?\s*{_AGENCY}\s*\.?\s*(?:--|—|–|-|:)?\s*"
-)
+    rf"\s*{_PLACE}{_REGION}?{_MONTHDAY}?\.?\s*{_AGENCY}(?!\s*[a-z])\s*\.?\s*(?:--|—|–|-|:)?\s*"
+)  # no lower-case word after the agency: "The Asia-Pacific Economic Cooperation (APEC) forum has"
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
