@@ -133,3 +133,35 @@ def test_event_ids_are_stable_and_offsets_point_into_the_text(code_text):
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text
         for actor in (*event.source, *event.target):
             assert text[actor.start : actor.end] == actor.text
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Dock workers staged a strike at the port of Antwerp on Monday.", "14"),  # lemmatiser: "stag"
+    ("The African Union readmitted Guinea after two years of suspension.", "05"),  # "readmitte"
+])
+def test_misread_verb_lemmas_are_repaired(code_text, text, root):
+    only(code_text(text, date(2023, 3, 1)), root)
+
+
+def test_particle_the_parser_hung_on_a_number(code_text):
+    event = only(code_text("Ukraine handed over 40 Russian prisoners to Moscow.", date(2023, 3, 1)), "084")
+    assert codes(event.source) == ["UKR"]
+
+
+def test_role_actor_takes_the_country_of_its_own_place(code_text):
+    event = only(code_text("A court in Lahore sentenced two reporters to five years in prison.",
+                           date(2023, 3, 1)), "11")
+    assert event.source[0].country == "PAK"
+    assert event.location is not None and event.location.name == "Lahore"
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), [
+    ("Norway urged Colombia and the ELN to resume negotiations in Havana.", "negotiations", "hypothetical"),
+    ("Egypt said it was ready to host talks between Hamas and Fatah.", "talks", "hypothetical"),
+    ("Chad allowed the Red Cross to deliver medicine to the camps.", "deliver", "hypothetical"),
+    ("Niger accused Benin of supplying weapons to the rebels.", "supplying", "alleged"),
+])
+def test_complements_of_appeals_offers_and_accusations_are_not_asserted(code_text, text, trigger, modality):
+    events = code_text(text, date(2023, 3, 1))
+    inner = [e for e in events if e.trigger.text == trigger]
+    assert inner and all(e.modality == modality for e in inner), [(e.cameo, e.modality) for e in events]

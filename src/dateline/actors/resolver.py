@@ -142,7 +142,8 @@ class Resolver:
             prior = self.memory.titles[role_term]
             actor = Actor(span.text, span.start_char, span.end_char, prior.code, prior.name,
                           prior.country, prior.sector, f"title {role_term!r} seen earlier")
-        if actor is None and role_sector and (_generic_role_phrase(head, tokens) or _titled_name(head, tokens)):
+        unplaced = [t for t in tokens if not _under_place_modifier(t, head)]  # "a court IN ISTANBUL"
+        if actor is None and role_sector and (_generic_role_phrase(head, unplaced) or _titled_name(head, tokens)):
             actor = self._role_only(span, role_term, role_sector)
         if actor is not None:
             names = [t.text for t in tokens if t.ent_type_ == "PERSON"]

@@ -8,6 +8,7 @@ resolve them to actors, then date the event from the temporal expression of its 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +18,7 @@ from dateline.events import frames, noise
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
 from dateline.events.scope import date_for
+from dateline.events.screen import forms
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover
 from dateline.records import Span as TextSpan
 from dateline.where import Gazetteer, event_place, place_name
@@ -58,6 +60,7 @@ class Coder:
     def code(self, doc: Doc, article: Article) -> list[Event]:
         """All events of one parsed article."""
         resolver = Resolver(self.kb, article.date, home=self._home(article))
+        self._repair_lemmas(doc)
         events: list[Event] = []
         if noise.is_domain_text(article.text):
             return events  # a match report, a film review, a market report
@@ -69,6 +72,25 @@ class Coder:
             seen_sentences.add(key)
             events.extend(self._code_sentence(sent, index, article, resolver))
         return _drop_headline_repeats(events)
+
+    @cached_property
+    def _lemma_of_form(self) -> dict[str, str]:
+        """Regular inflections of the trigger verbs -> their lemma, where only one lemma fits."""
+        found: dict[str, set[str]] = {}
+        for lemma in set(self.patterns.verbs) | set(self.patterns.control):
+            for form in forms(lemma) if " " not in lemma else ():
+                found.setdefault(form, set()).add(lemma)
+        return {form: next(iter(lemmas)) for form, lemmas in found.items() if len(lemmas) == 1}
+
+    def _repair_lemmas(self, doc: Doc) -> None:
+        """The tagger's lemmatiser misreads some verbs ("staged" -> "stag", "readmitted" ->
+        "readmitte"); a verb whose lemma is no trigger but whose form inflects one gets that lemma."""
+        known = self.patterns.verbs.keys() | self.patterns.control.keys()
+        for tok in doc:
+            if tok.tag_.startswith("VB") and tok.lemma_.lower() not in known:
+                lemma = self._lemma_of_form.get(tok.lower_)
+                if lemma is not None:
+                    tok.lemma_ = lemma
 
     def _home(self, article: Article) -> str | None:
         """The country of the article's wire dateline ("LAGOS, May 28 (Xinhua)" -> NGA)."""
@@ -219,7 +241,11 @@ class Coder:
         target = [o for _, o in frames.prep_objects(noun, {"with", "against", "on", "to", "at", "into"})]
         between = [o for w, o in frames.prep_objects(noun, {"between"})]
         if between:
-            return Draft(noun, support or noun, rule.code, between, [], True)
+            anchor = support or noun
+            verbal = anchor.pos_ in {"VERB", "AUX"}
+            return Draft(noun, anchor, rule.code, between, [], True,
+                         frames.modality_of(anchor) if verbal else "asserted",
+                         frames.is_negated(anchor) if support else False)
         if own_source is not None:
             source = [own_source]
         elif support is not None and frames.passive(support):
@@ -312,6 +338,11 @@ class Coder:
             resolver.memory.last_pair = (source[0], target[0])
         when = date_for(draft.trigger, draft.anchor, article.date)
         location = self._place(draft, resolver) or _place_of_targets(target, self.gazetteer)
+        if any(a.country is None for a in source):  # "a court IN ISTANBUL", "doctors ACROSS KENYA"
+            own = self._actor_place(draft.source, resolver)
+            if own is not None and own.country:
+                source = [_localise(a, own.country) for a in source]
+                location = location or own
         if location is None:
             location = self._dateline_place(article, draft, [*source, *target], when)
         if location is not None and location.country:
@@ -381,6 +412,17 @@ class Coder:
                                         abs((article.date - when.value).days) > 2):
             return None
         return replace(place, text=article.dateline_place, feature=f"{place.feature}; dateline")
+
+    def _actor_place(self, heads: list[Token], resolver: Resolver) -> Place | None:
+        """The place an actor phrase names for itself: 'students AT UNIVERSITIES IN BELGRADE'."""
+        if self.gazetteer is None:
+            return None
+        context = frozenset(a.country for a in resolver.memory.recent if a.country)
+        for head in heads:
+            place = event_place(head, head, self.gazetteer, context)
+            if place is not None:
+                return place
+        return None
 
     def _place(self, draft: Draft, resolver: Resolver) -> Place | None:
         if self.gazetteer is None:

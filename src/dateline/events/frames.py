@@ -135,6 +135,9 @@ def particle(verb: Token) -> str | None:
     prts = [c for c in verb.children if c.dep_ == "prt"]
     if prts:
         return prts[0].lower_
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.tag_ == "RP" and after.lower_ in PARTICLES:
+        return after.lower_  # "handed OVER 15 prisoners": the parser hung the particle on the number
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in PARTICLES and 0 < c.i - verb.i <= 2:
             return c.lower_
@@ -160,7 +163,36 @@ def modality_of(verb: Token) -> str:
     sent = verb.sent
     if sent.text.rstrip().endswith("?"):
         return "question"
-    return "asserted"
+    return governed_modality(verb) or "asserted"
+
+
+# Words whose complement is not (yet) a fact: "urged Israel to RESUME talks", "was ready to HOST
+# talks", "allowed UN agencies to DELIVER food", "Trump's offer to MEDIATE"; and accusations, whose
+# complement is alleged: "accused France of SUPPLYING weapons".
+NONFACTUAL_GOVERNORS = {
+    "urge", "call", "ask", "appeal", "press", "demand", "want", "wish", "hope", "plan", "intend", "aim",
+    "seek", "try", "attempt", "propose", "offer", "suggest", "promise", "pledge", "vow", "agree",
+    "ready", "willing", "prepared", "allow", "permit", "let", "encourage", "invite", "expect",
+    "refuse", "decline", "fail", "threaten", "consider", "need", "plea", "proposal", "readiness",
+    "request", "bid", "effort", "intention", "willingness",
+}
+ALLEGING_GOVERNORS = {"accuse", "allege", "blame", "suspect", "accusation", "allegation"}
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acl", "dobj", "acomp"}
+
+
+def governed_modality(tok: Token) -> str | None:
+    """'hypothetical' or 'alleged' when `tok` is the complement of a word that does not assert it."""
+    current = tok
+    for _ in range(4):
+        if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+        lemma = current.lemma_.lower()
+        if lemma in ALLEGING_GOVERNORS:
+            return "alleged"
+        if lemma in NONFACTUAL_GOVERNORS:
+            return "hypothetical"
+    return None
 
 
 def clause_path(tok: Token) -> Iterator[Token]:
