@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= demo.db
+PGTEST_DIR ?= .pgtest
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint clean pg-start pg-stop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +19,20 @@ demo: $(STAMP)
 	$(BIN)/dateline ingest examples --db $(DEMO_DB)
 	$(BIN)/dateline events --db $(DEMO_DB) --format table
 
+# The storage tests also run against a throw-away PostgreSQL server (scripts/pg-test-server):
+# started in a fresh /tmp dir (reachable by the `postgres` user wherever the clone is), passed to
+# pytest as DATELINE_TEST_PG_URL with DATELINE_REQUIRE_PG=1, always stopped afterwards, pytest's
+# status kept. If the server cannot start, the target fails.
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/pytest -q
+	bash scripts/pg-test-server run -- $(BIN)/pytest -q
+
+# A server to keep while developing: `make pg-start` prints its URL (also in $(PGTEST_DIR)/url).
+pg-start:
+	bash scripts/pg-test-server start $(PGTEST_DIR)
+
+pg-stop:
+	bash scripts/pg-test-server stop $(PGTEST_DIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

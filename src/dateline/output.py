@@ -66,7 +66,8 @@ def table_line(event: dict[str, Any]) -> str:
     """'2021-08-15  192  ASSAULT   TAL -> AFG  swept  | On August 15, Taliban fighters ...'"""
     row = flat_row(event)
     flags = "".join([" NEG" if row["negated"] else "",
-                     f" {row['modality']}" if row["modality"] != "asserted" else ""])
+                     f" {row['modality']}" if row["modality"] != "asserted" else "",
+                     f" x{event['num_mentions']}" if event.get("num_mentions", 1) > 1 else ""])
     dyad = f"{row['source_code'] or '?'} -> {row['target_code'] or '-'}"
     sentence = row["sentence"].replace("\n", " ")
     if len(sentence) > 90:

@@ -1,16 +1,17 @@
-"""Storage: one interface, SQLite by default (PostgreSQL to come behind the same interface)."""
+"""Storage: one interface (``base.Store``), SQLite by default, PostgreSQL for shared servers."""
 
 from __future__ import annotations
 
-from dateline.store.base import Store, StoreError
+from dateline.store.base import EventQuery, Store, StoreError
 from dateline.store.sqlite import SQLiteStore
 
-__all__ = ["Store", "StoreError", "open_store"]
+__all__ = ["EventQuery", "Store", "StoreError", "open_store"]
 
 
 def open_store(url_or_path: str) -> Store:
-    """A path or sqlite:///path opens (and creates) a SQLite database."""
+    """``postgresql://...`` opens a PostgreSQL database; a path or ``sqlite:///path`` a SQLite file."""
     if url_or_path.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL support is not installed yet; use a SQLite path for --db")
-    path = url_or_path.removeprefix("sqlite:///")
-    return SQLiteStore(path)
+        from dateline.store.postgres import PostgresStore
+
+        return PostgresStore(url_or_path)
+    return SQLiteStore(url_or_path.removeprefix("sqlite:///"))

@@ -1,4 +1,10 @@
-"""Database schema and its migrations (portable SQL; JSON kept as TEXT)."""
+"""Database schema and its migrations (SQL that SQLite and PostgreSQL both run; JSON kept as TEXT).
+
+v1: articles, events (one row per coded sentence event), actors.
+v2: deduplication. v1's ``events`` become ``mentions``; a new ``events`` table holds one row per
+real-world event (its key fields, its representative mention and counts); ``mentions.event_id``
+links each mention to its event; articles remember the coder version that coded them.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +34,26 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX actors_code ON actors(code)",
         "CREATE INDEX actors_country ON actors(country)",
         "CREATE INDEX actors_event ON actors(event_id)",
+    ],
+    [
+        "ALTER TABLE events RENAME TO mentions",
+        "ALTER TABLE actors RENAME COLUMN event_id TO mention_id",
+        "ALTER TABLE mentions ADD COLUMN event_id TEXT",
+        "ALTER TABLE articles ADD COLUMN coder_version TEXT",
+        """CREATE TABLE events (
+            id TEXT PRIMARY KEY, cameo_root TEXT NOT NULL, negated INTEGER NOT NULL, modality TEXT NOT NULL,
+            source_code TEXT, target_code TEXT, source_country TEXT, target_country TEXT,
+            date_lo TEXT, date_hi TEXT, place_name TEXT, place_country TEXT,
+            lat DOUBLE PRECISION, lon DOUBLE PRECISION, mention_id TEXT NOT NULL, cameo TEXT NOT NULL,
+            plover_event TEXT, quad_class INTEGER, goldstein DOUBLE PRECISION, event_date TEXT,
+            date_precision TEXT, num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL, first_seen TEXT, last_seen TEXT)""",
+        "CREATE INDEX ev_root_date ON events(cameo_root, date_lo)",
+        "CREATE INDEX ev_date ON events(date_lo, id)",
+        "CREATE INDEX ev_source ON events(source_code)",
+        "CREATE INDEX ev_target ON events(target_code)",
+        "CREATE INDEX ev_plover ON events(plover_event)",
+        "CREATE INDEX mentions_event ON mentions(event_id)",
     ],
 ]
 
