@@ -42,19 +42,21 @@ BACKGROUND = [
 ]
 NAMES = ["Amir Karimov", "Elena Sokolova", "Rahul Mehta", "Chen Wei", "Selim Demir", "Claire Martin",
          "Grace Otieno", "Tunde Bello", "Lucas Pereira", "Reza Karimi", "Omar Farouk", "Dilnoza Yusupova"]
+OUTLETS = ["Synthetic Wire", "Daily Example", "Example Times", "Radio Sample", "Specimen News"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
-def article(rng: random.Random, index: int) -> dict[str, str]:
+def article(rng: random.Random, index: int, days: int = 3650) -> dict[str, str]:
+    """One article; ``days`` is how many days the publication dates spread over (fewer: more repeats)."""
     a, b = rng.sample(COUNTRIES, 2)
-    day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
+    day = date(2015, 1, 1) + timedelta(days=rng.randrange(days))
     fill = {"a": a[0], "a_adj": a[1], "a_cap": a[2], "b": b[0], "b_adj": b[1], "b_cap": b[2],
             "a_name": rng.choice(NAMES), "b_name": rng.choice(NAMES), "day": rng.choice(DAYS)}
     sentences = [t.format(**fill) for t in rng.sample(EVENTS, rng.randint(2, 4))]
     sentences += rng.sample(BACKGROUND, rng.randint(2, 5))
     rng.shuffle(sentences)
     text = f"{a[2].upper()}, {day:%B} {day.day} (Synthetic) -- " + " ".join(sentences)
-    return {"id": f"syn-{index}", "text": text, "date": day.isoformat(), "source": "Synthetic"}
+    return {"id": f"syn-{index}", "text": text, "date": day.isoformat(), "source": rng.choice(OUTLETS)}
 
 
 def main() -> None:
@@ -62,12 +64,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=None)
     parser.add_argument("--mb", type=float, default=None)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--days", type=int, default=3650, help="Spread of publication dates in days.")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     limit_bytes = args.mb * 1024 * 1024 if args.mb else None
     written, index = 0, 0
     while (args.articles is None or index < args.articles) and (limit_bytes is None or written < limit_bytes):
-        line = json.dumps(article(rng, index)) + "\n"
+        line = json.dumps(article(rng, index, args.days)) + "\n"
         sys.stdout.write(line)
         written += len(line.encode("utf-8"))
         index += 1

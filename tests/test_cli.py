@@ -110,6 +110,50 @@ def test_ingest_is_idempotent_and_events_can_be_queried_and_shown(runner, story,
     assert "trigger" in shown.stdout and events[0]["sentence"] in shown.stdout
 
 
+def test_events_answers_the_api_queries(runner, story, tmp_path):
+    """Dyad, place, text, sort, paging, counts, stats and mentions from the command line."""
+    db = str(tmp_path / "events.db")
+    assert runner.invoke(main, ["ingest", str(story), "--db", db]).exit_code == 0
+
+    def listed(*args: str) -> list[dict]:
+        result = runner.invoke(main, ["events", "--db", db, "--format", "jsonl", *args])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    everything = listed()
+    assert everything and all(e["num_mentions"] >= 1 for e in everything)
+    assert [e["id"] for e in listed("--dyad", "TURGOV-HUNGOV", "--type", "04")]
+    assert listed("--dyad", "HUN-TUR", "--type", "19") == []
+    assert listed("--place", "ankara") and listed("--text", "counterpart")
+    assert listed("--text", "no such words here") == []
+    assert [e["id"] for e in listed("--sort", "-date")] == [e["id"] for e in everything][::-1] or \
+        len({e["date"]["lo"] for e in everything}) == 1
+    assert len(listed("--limit", "1", "--offset", "1")) == min(1, len(everything) - 1)
+    count = runner.invoke(main, ["events", "--db", db, "--count", "--actor", "TUR"])
+    assert int(count.stdout) == len(listed("--actor", "TUR"))
+    stats = json.loads(runner.invoke(main, ["events", "--db", db, "--stats"]).stdout)
+    assert stats["total"] == len(everything) and stats["per_type"]
+    mentions = listed("--mentions")
+    assert len(mentions) >= len(everything) and all(m["event_id"] for m in mentions)
+
+
+def test_recode_recodes_only_outdated_articles(runner, story, tmp_path):
+    db = tmp_path / "events.db"
+    assert runner.invoke(main, ["ingest", str(story), "--db", str(db)]).exit_code == 0
+    again = runner.invoke(main, ["recode", "--db", str(db)])
+    assert again.exit_code == 0 and "0 articles re-coded" in again.stderr
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET coder_version = 'old'")
+        before = conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+    recoded = runner.invoke(main, ["recode", "--db", str(db)])
+    assert recoded.exit_code == 0 and "1 articles re-coded" in recoded.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == before
+        assert conn.execute("SELECT DISTINCT coder_version FROM articles").fetchall() != [("old",)]
+
+
 def test_examples_corpus_codes_events(runner):
     result = runner.invoke(main, ["code", str(EXAMPLES), "--format", "jsonl"])
     assert result.exit_code == 0, result.stderr

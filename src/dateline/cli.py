@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 import yaml
 
 from dateline import CODER_VERSION, __version__
+from dateline.filters import event_query
 from dateline.ingest import IngestError, read_inputs
 from dateline.nlp import ModelNotFoundError, load_pipeline, pipeline_name
 from dateline.output import EventWriter
@@ -19,7 +22,8 @@ from dateline.pipeline import Coded, code_articles
 from dateline.progress import Progress, count_inputs
 from dateline.records import Article
 from dateline.settings import Settings
-from dateline.store import StoreError, open_store
+from dateline.store import EventQuery, StoreError, open_store
+from dateline.store.base import SORTS
 
 FORMATS = click.Choice(["jsonl", "csv", "table"])
 
@@ -125,7 +129,7 @@ def info(ctx: click.Context, show_model: bool) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", default=None, help="Database path (SQLite).  [default: ./dateline.db]")
+@click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
 @click.option("--workers", type=click.IntRange(1, 64), default=None)
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None)
 @click.option("--source", default=None)
@@ -153,53 +157,122 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers:
     sys.exit(1 if problems.count else 0)
 
 
+def query_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The event filters `dateline events`, `dateline export` and the REST API share."""
+    options = [
+        click.option("--actor", default=None, help="Actor code or prefix on either side (RUS, RUSGOV)."),
+        click.option("--source", "source_actor", default=None, help="Source actor code or prefix."),
+        click.option("--target", default=None, help="Target actor code or prefix."),
+        click.option("--dyad", default=None, help="SOURCE-TARGET code prefixes (RUS-UKR; RUS- = no target)."),
+        click.option("--country", default=None, help="Actor country (ISO alpha-3) on either side."),
+        click.option("--type", "event_type", default=None,
+                     help="PLOVER event (CONSULT) or CAMEO code or root (04, 041)."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                     help="Events whose date span reaches this day or later."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None),
+        click.option("--place", default=None, help="Place name (substring) or the place's ISO alpha-3 country."),
+        click.option("--text", default=None, help="Words in any sentence reporting the event."),
+        click.option("--article", default=None, help="Only events reported by this article id."),
+        click.option("--asserted-only", is_flag=True, help="Leave out negated events."),
+        click.option("--sort", type=click.Choice(SORTS), default="date", show_default=True),
+        click.option("--limit", type=click.IntRange(0), default=None),
+        click.option("--offset", type=click.IntRange(0), default=0),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _event_query(opts: dict[str, Any]) -> EventQuery:
+    """An EventQuery from the options of `query_options` (other keys are ignored)."""
+    return event_query(
+        actor=opts.get("actor"), source=opts.get("source_actor"), target=opts.get("target"),
+        dyad=opts.get("dyad"), country=opts.get("country"), event_type=opts.get("event_type"),
+        since=_day(opts.get("since")), until=_day(opts.get("until")), place=opts.get("place"),
+        text=opts.get("text"), article=opts.get("article"), asserted_only=bool(opts.get("asserted_only")),
+        sort=opts.get("sort") or "date", limit=opts.get("limit"), offset=opts.get("offset") or 0,
+    )
+
+
 @main.command()
-@click.option("--db", default=None, help="Database path.  [default: ./dateline.db]")
-@click.option("--actor", default=None, help="Actor code or prefix on either side (RUS, RUSGOV).")
-@click.option("--country", default=None, help="Actor country (ISO alpha-3) on either side.")
-@click.option("--type", "event_type", default=None, help="PLOVER event (CONSULT) or CAMEO code (04, 041).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), default=None)
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), default=None)
-@click.option("--article", default=None, help="Only the events of this article id.")
-@click.option("--limit", type=int, default=None)
+@click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
+@query_options
+@click.option("--mentions", is_flag=True, help="List every mention (one per sentence) instead of events.")
+@click.option("--count", is_flag=True, help="Print only the number of matching events.")
+@click.option("--stats", is_flag=True, help="Print counts per day, type and dyad (JSON).")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
-def events(ctx: click.Context, db: str | None, actor: str | None, country: str | None,
-           event_type: str | None, since: object, until: object, article: str | None,
-           limit: int | None, fmt: str) -> None:
-    """Query stored events."""
+def events(ctx: click.Context, db: str | None, mentions: bool, count: bool, stats: bool, fmt: str,
+           **filters: Any) -> None:
+    """Query stored events (one per real-world event, with its number of mentions).
+
+    Answers every query the REST API's /events, /stats and /events/{id} answer."""
     settings = _settings(ctx, db=db)
     _require_db(settings.db)
+    query = _event_query(filters)
     try:
         with open_store(settings.db) as store:
-            found = store.query_events(actor=actor, country=country, event_type=event_type,
-                                       since=_day(since), until=_day(until), article_id=article,
-                                       limit=limit)
+            if count or stats:
+                result = store.stats(query) if stats else store.count_events(query)
+                click.echo(json.dumps(result, indent=1) if stats else str(result))
+                return
+            found = store.query_mentions(query) if mentions else store.query_events(query)
     except StoreError as exc:
         _fail(str(exc))
         sys.exit(2)
     EventWriter(sys.stdout, fmt).write_all(found)
     if fmt == "table":
-        click.echo(f"{len(found)} events", err=True)
+        click.echo(f"{len(found)} {'mentions' if mentions else 'events'}", err=True)
 
 
 @main.command()
 @click.argument("event_id")
-@click.option("--db", default=None, help="Database path.  [default: ./dateline.db]")
+@click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
 @click.pass_context
 def show(ctx: click.Context, event_id: str, db: str | None) -> None:
-    """One event with its sentence and the evidence spans of trigger, actors and date."""
+    """One event (or the event of a mention id) with every mention and its evidence spans."""
     from dateline.explain import describe_event
 
     settings = _settings(ctx, db=db)
     _require_db(settings.db)
     with open_store(settings.db) as store:
         event = store.get_event(event_id)
-        article = store.get_article(event["article_id"]) if event else None
     if event is None:
         _fail(f"no event with id {event_id!r} in {settings.db}")
         sys.exit(1)
-    click.echo(describe_event(event, article))
+    click.echo(f"event {event['id']}: {event['num_mentions']} mentions in {event['num_articles']} articles "
+               f"from {event['num_sources']} sources, first seen {event['first_seen']}, "
+               f"last seen {event['last_seen']}; date span {event['date']['lo']} .. {event['date']['hi']}")
+    for mention in event["mentions"]:
+        click.echo("")
+        click.echo(describe_event(mention, mention["article"]))
+
+
+@main.command()
+@click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
+@click.option("--all", "every", is_flag=True, help="Re-code every article, not only those coded by another version.")
+@click.pass_context
+def recode(ctx: click.Context, db: str | None, every: bool) -> None:
+    """Re-code stored articles with the current coder (articles of older coder versions by default)."""
+    settings = _settings(ctx, db=db)
+    _require_db(settings.db)
+    problems = Problems()
+    articles = events = 0
+    try:
+        with open_store(settings.db) as store:
+            todo = list(store.iter_articles(outdated_for=None if every else CODER_VERSION))
+            for coded in code_articles(iter(todo), settings):
+                if coded.error:
+                    problems.report(f"{coded.article.id}: {coded.error}")
+                    continue
+                store.recode_article(coded.article, coded.events, CODER_VERSION)
+                articles, events = articles + 1, events + len(coded.events)
+    except (StoreError, ModelNotFoundError) as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    click.echo(f"{articles} articles re-coded with {CODER_VERSION}, {events} events; "
+               f"{problems.count} errors", err=True)
+    sys.exit(1 if problems.count else 0)
 
 
 @main.command()
@@ -311,3 +384,69 @@ def _require_db(path: str) -> None:
 
 def _day(value: object) -> date | None:
     return value.date() if value is not None else None  # type: ignore[attr-defined]
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "csv", "jsonl", "parquet"]), required=True,
+              help="gdelt: GDELT 2.0-style TSV; plover: POLECAT-style JSON lines; csv; jsonl; parquet.")
+@click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, allow_dash=True),
+              help="File to write (default: standard output; parquet needs a file).")
+@click.option("--no-header", is_flag=True, help="No header line in gdelt and csv (GDELT's own files have none).")
+@click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
+@query_options
+@click.pass_context
+def export_events(ctx: click.Context, fmt: str, output: str | None, no_header: bool, db: str | None,
+                  **filters: Any) -> None:
+    """Export stored events, one row per event, for other tools (columns: docs/exports.md)."""
+    from dateline.export import ExportError, export
+
+    to_stdout = output in (None, "-")
+    if fmt == "parquet" and to_stdout:
+        _fail("--format parquet writes a binary file: give --output FILE")
+        sys.exit(2)
+    settings = _settings(ctx, db=db)
+    _require_db(settings.db)
+    try:
+        with open_store(settings.db) as store:
+            count = export(store, _event_query(filters), fmt, sys.stdout if to_stdout else str(output),
+                           header=not no_header)
+    except (StoreError, ExportError, ValueError, OSError) as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    click.echo(f"{count} events -> {'stdout' if to_stdout else output}", err=True)
+
+
+@main.command()
+@click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="DATELINE_API_TOKEN", default=None,
+              help="Bearer token POST /articles requires (or DATELINE_API_TOKEN); without one the API is read-only.")
+@click.option("--max-body-bytes", type=click.IntRange(1), default=1_000_000, show_default=True,
+              help="Largest POST body accepted.")
+@click.option("--max-articles", type=click.IntRange(1), default=100, show_default=True,
+              help="Most articles accepted in one POST.")
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None, max_body_bytes: int,
+          max_articles: int) -> None:
+    """Serve the REST API over the database (endpoints and examples: docs/api.md; live docs at /docs)."""
+    try:
+        import uvicorn
+
+        from dateline.api import create_app
+    except ImportError as exc:
+        _fail(f"`dateline serve` needs the API extra ({exc.name or exc} is not installed): "
+              "pip install 'dateline[api]'")
+        sys.exit(2)
+    settings = _settings(ctx, db=db)
+    try:
+        app = create_app(settings.db, token=token, max_body_bytes=max_body_bytes, max_articles=max_articles,
+                         settings=settings)
+    except StoreError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    if not token:
+        click.echo("dateline: serving read-only: POST /articles is refused until a token is given "
+                   "(--token or DATELINE_API_TOKEN)", err=True)
+    click.echo(f"dateline: serving {settings.db} on http://{host}:{port} (API docs: /docs)", err=True)
+    uvicorn.run(app, host=host, port=port)
