@@ -165,3 +165,21 @@ def test_complements_of_appeals_offers_and_accusations_are_not_asserted(code_tex
     events = code_text(text, date(2023, 3, 1))
     inner = [e for e in events if e.trigger.text == trigger]
     assert inner and all(e.modality == modality for e in inner), [(e.cameo, e.modality) for e in events]
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    ("Armenia moved additional troops to its border with Azerbaijan.", "15", ["ARM"], ["AZE"]),
+    ("Teachers in Nairobi demonstrated against unpaid salaries.", "14", ["KENEDU"], ["KEN"]),
+    ("Delegations from Serbia and Kosovo met in Brussels on Monday.", "04", ["SRBGOV"], ["KSVGOV"]),
+    ("Norway offered to mediate between the Colombian government and the rebels.", "03", ["NOR"],
+     ["COLGOV", "COLREB"]),
+    ("Belarus banned the country's largest opposition party.", "17", ["BLR"], ["BLRPTY"]),
+    ("Russian forces seized two Ukrainian cargo ships.", "17", ["RUSMIL"], ["UKR"]),
+    ("Rebels shelled villages in Syria's Hama province.", "19", ["SYRREB"], ["SYR"]),
+])
+def test_targets_the_parse_leaves_implicit(code_text, text, root, source, target):
+    """Borders, conjoined places, owners one noun down, and the country of the event's place when
+    the text names no target; a common noun ("villages") is never geocoded as a place name."""
+    event = only(code_text(text, date(2023, 3, 1)), root)
+    assert codes(event.source) == source
+    assert codes(event.target) == target

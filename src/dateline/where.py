@@ -178,6 +178,9 @@ def place_name(head: Token) -> tuple[str, int, int, str | None]:
                 for obj in child.children:
                     if obj.ent_type_ in {"GPE", "LOC", "FAC"} or obj.pos_ == "PROPN":
                         return place_name(obj)
+    named = _named_part(head)
+    if named is not None:  # "the KHERSON region", "Syria's IDLIB province"
+        return named
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
     span = ent if ent is not None else head.doc[head.left_edge.i : head.i + 1]
     qualifier = None
@@ -185,6 +188,20 @@ def place_name(head: Token) -> tuple[str, int, int, str | None]:
     if after + 1 < len(head.doc) and head.doc[after].text == "," and head.doc[after + 1].ent_type_ == "GPE":
         qualifier = head.doc[after + 1].text
     return span.text, span.start_char, span.end_char, qualifier
+
+
+def _named_part(head: Token) -> tuple[str, int, int, str | None] | None:
+    """A place noun named by its proper-noun compounds: 'the Kherson region' -> Kherson, with the
+    owner as qualifier: "Syria's Idlib province" -> (Idlib, Syria)."""
+    if head.lemma_.lower() not in PLACE_NOUNS or head.ent_type_ in {"GPE", "LOC", "FAC"} and head.pos_ == "PROPN":
+        return None
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i]
+    if not names:
+        return None
+    first, last = names[0].left_edge, names[-1]
+    span = head.doc[first.i : last.i + 1]
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None)
+    return span.text, span.start_char, span.end_char, owner.text if owner is not None else None
 
 
 def event_place(anchor: Token, trigger: Token, gazetteer: Gazetteer,

@@ -74,10 +74,16 @@ class Resolver:
         actors: list[Actor] = []
         for token in [head, *_conjuncts(head)]:
             split = self._split_modifiers(token)
-            actors.extend(split if split else self._resolve_one(token))
+            found = split if split else self._resolve_one(token)
+            if actors and actors[0].country:  # "the Venezuelan government and THE OPPOSITION"
+                found = [_with_country(a, actors[0].country) for a in found]
+            actors.extend(found)
         return actors
 
     def _split_modifiers(self, head: Token) -> list[Actor]:
+        places = self._split_places(head)
+        if places:
+            return places
         for mod in head.children:
             if mod.dep_ not in {"amod", "compound"} or mod.i > head.i:
                 continue
@@ -86,6 +92,21 @@ class Resolver:
                 continue
             actors = [self._lookup(head, [m, head]) for m in [mod, *others]]
             return [a for a in actors if a is not None]
+        return []
+
+    def _split_places(self, head: Token) -> list[Actor]:
+        """'negotiators FROM RUSSIA AND UKRAINE', 'the foreign ministers OF ARMENIA AND AZERBAIJAN'."""
+        if head.pos_ == "PROPN" or head.ent_type_:
+            return []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"from", "of"}:
+                continue
+            objs = [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
+            places = objs + [c for o in objs for c in _conjuncts(o) if c.ent_type_ == "GPE"]
+            if len(places) < 2:
+                continue
+            actors = [self._lookup(head, [head, prep, place]) for place in places]
+            return [a for a in actors if a is not None and a.country]
         return []
 
     def _resolve_one(self, head: Token) -> list[Actor]:
@@ -259,6 +280,14 @@ class Resolver:
             if len(codes) == 1:
                 return hits[0]
         return None
+
+
+def _with_country(actor: Actor, country: str) -> Actor:
+    """A role with no country of its own ("the opposition") takes its conjunct's country."""
+    if actor.country or not actor.code or actor.code != actor.sector:
+        return actor
+    return replace(actor, code=f"{country}{actor.sector}", country=country,
+                   rule=f"{actor.rule}; country of its conjunct")
 
 
 def _best(hits: list[KBHit]) -> KBHit | None:

@@ -33,6 +33,7 @@ NOT_HAPPENING = {"postpone", "cancel", "delay", "ban", "prohibit", "reject", "op
 HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a subheading
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 @dataclass
@@ -338,8 +339,8 @@ class Coder:
             resolver.memory.last_pair = (source[0], target[0])
         when = date_for(draft.trigger, draft.anchor, article.date)
         location = self._place(draft, resolver) or _place_of_targets(target, self.gazetteer)
-        if any(a.country is None for a in source):  # "a court IN ISTANBUL", "doctors ACROSS KENYA"
-            own = self._actor_place(draft.source, resolver)
+        if location is None or any(a.country is None for a in source):
+            own = self._actor_place(draft.source, resolver)  # "a court IN ISTANBUL", "students IN DHAKA"
             if own is not None and own.country:
                 source = [_localise(a, own.country) for a in source]
                 location = location or own
@@ -357,6 +358,8 @@ class Coder:
         source = [a for a in source if a.country or a.sector in ARMED_NON_STATE or a.code != a.sector]
         if not source:
             return []  # "people", "the company" with no country: not a political actor
+        if not target and location is not None and location.country and not draft.reciprocal:
+            target = [_place_target(location)]  # "abducted schoolgirls in northeast Nigeria": NGA
         info = self.ontology.get(draft.code)
         trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
         # "Canada and Britain imposed sanctions": one act by each (reciprocal acts stay one event)
@@ -392,6 +395,9 @@ class Coder:
         out = []
         for head in heads:
             name, start, end, qualifier = place_name(head)
+            span = head.doc.char_span(start, end)
+            if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTITIES for t in span):
+                continue  # "shelled VILLAGES" is no place name ("The Villages", Florida)
             place = self.gazetteer.geocode(name, context | ({resolver.home} if resolver.home else set()),
                                            qualifier)
             if place.country:
@@ -494,6 +500,12 @@ def _localise(actor: Actor, country: str) -> Actor:
                    rule=f"{actor.rule}; country of the event's place")
 
 
+def _place_target(place: Place) -> Actor:
+    """The country where an event without a named target took place, as its target."""
+    return Actor(place.text or place.name or "", place.start or 0, place.end or 0, place.country,
+                 place.name, place.country, None, f"no named target: the country of the event's place {place.name!r}")
+
+
 def _as_place_actor(actor: Actor) -> Actor:
     """A captured or entered place is the country's territory, not its government."""
     if actor.country and actor.code and actor.code.startswith(actor.country):
@@ -579,8 +591,9 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
     if where == "none":
         return []
     direct = frames.direct_object(verb)
-    if where == "obj":
-        return [direct] if direct is not None and not obj_is_trigger else []
+    if where == "obj":  # "banned THE COUNTRY'S OPPOSITION PARTY", "expelled the RUSSIAN ambassador"
+        datives = [d for d in frames.children(verb, {"dative", "iobj"}) if d.pos_ in {"PROPN", "NOUN"}]
+        return datives + ([direct, *_owners(direct)] if direct is not None else [])
     holders = [verb] + ([direct] if direct is not None else [])
     out: list[Token] = []
     if where and where != "prep":
@@ -592,7 +605,20 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
         out += _owners(direct)
     for prep in DEFAULT_TARGET_PREPS:
         out += [o for h in holders for _, o in frames.prep_objects(h, {prep})]
+    out += [_border_neighbour(o) for o in out if _border_neighbour(o) is not None]
+    out += [owner for o in out for owner in _owners(o)]  # "an investigation into abuses BY IRANIAN forces"
+    # "provide 500 million euros IN assistance FOR AFGHANISTAN": one noun deeper, last
+    inner = [o for _, o in frames.prep_objects(direct, {"in", "of", "as"})] if direct is not None else []
+    for prep in ([where] if where and where != "prep" else []) + list(DEFAULT_TARGET_PREPS):
+        out += [o for h in inner for _, o in frames.prep_objects(h, {prep})]
     return list(dict.fromkeys(out))
+
+
+def _border_neighbour(head: Token) -> Token | None:
+    """'its border WITH UKRAINE': the country across the border."""
+    if head.lemma_.lower() not in {"border", "frontier", "boundary"}:
+        return None
+    return next((o for _, o in frames.prep_objects(head, {"with"})), None)
 
 
 def _bare_complement(comp: Token) -> Draft:
