@@ -207,7 +207,11 @@ class Resolver:
                 return _best(hits) or _ambiguous(hits, span)
             if learned is not None:
                 return learned
-        for ngram in _ngrams([t for t in tokens if t.lower_ not in GENERIC_WORDS]):
+        ngrams = _ngrams([t for t in tokens if t.lower_ not in GENERIC_WORDS])
+        places = [g for g in ngrams if " " in g and any(h.kind not in {"person", "org"} for h in self.kb.find(g))]
+        for ngram in ngrams:
+            if any(f" {ngram} " in f" {place} " for place in places):
+                continue  # "Africa" inside "South Africa", "Guinea" inside "Papua New Guinea"
             hits = [h for h in self.kb.find(ngram) if h.kind in {"person", "org"}]
             if hits:
                 return _best(hits) or _ambiguous(hits, span)

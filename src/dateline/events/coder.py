@@ -34,6 +34,10 @@ HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# Acts done to someone (demands, disapproval, rejection, protest, coercion, assault, fighting, mass
+# violence): with no named target, the country where they happen is the target. Not for acts
+# without an object (posture, mobilisation, resignation) nor curfews and emergencies (172).
+PLACE_TARGET_ROOTS = {"10", "11", "12", "14", "17", "18", "19", "20"}
 
 
 @dataclass
@@ -358,7 +362,8 @@ class Coder:
         source = [a for a in source if a.country or a.sector in ARMED_NON_STATE or a.code != a.sector]
         if not source:
             return []  # "people", "the company" with no country: not a political actor
-        if not target and location is not None and location.country and not draft.reciprocal:
+        if not target and location is not None and location.country and not draft.reciprocal \
+                and draft.code[:2] in PLACE_TARGET_ROOTS and not draft.code.startswith("172"):
             target = [_place_target(location)]  # "abducted schoolgirls in northeast Nigeria": NGA
         info = self.ontology.get(draft.code)
         trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
