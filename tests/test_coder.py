@@ -183,3 +183,20 @@ def test_targets_the_parse_leaves_implicit(code_text, text, root, source, target
     event = only(code_text(text, date(2023, 3, 1)), root)
     assert codes(event.source) == source
     assert codes(event.target) == target
+
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    ("The Serbian army called up 50,000 reservists on Friday.", "154", ["SRBMIL"], []),  # not a phone call
+    ("Kenyan police and the army carried out a joint operation against smugglers.", "062", ["KENCOP"],
+     ["KENMIL"]),  # a joint operation is cooperation, not an attack
+    ("Croatian police were put on high alert after the bombing.", "152", ["HRVCOP"], []),
+    ("Dozens of Vietnamese nationals were deported by Thai authorities.", "174", ["THAGOV"], ["VNM"]),
+    ("Opposition groups in Guinea called on President Alpha Conde to step down.", "02", ["GINOPP"], ["GINGOV"]),
+    ("Students at Georgian universities boycotted classes in protest against the law.", "143", ["GEOEDU"], []),
+    ("Farmers occupied the agriculture ministry in Madrid.", "144", ["ESPAGR"], ["ESP"]),
+    ("Rebels used villagers as human shields, the army said.", "184", ["REB"], []),
+])
+def test_rules_for_postures_passives_and_protest_acts(code_text, text, code, source, target):
+    event = only(code_text(text, date(2021, 3, 1)), code)
+    assert codes(event.source) == source
+    assert codes(event.target) == target

@@ -22,7 +22,8 @@ from dateline.records import Place
 
 log = logging.getLogger(__name__)
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "around", "from"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "around", "from", "through",
+                  "throughout"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "area",
                "border", "port", "base", "airport", "outskirts", "suburb", "neighbourhood",
                "neighborhood", "territory", "state", "country"}

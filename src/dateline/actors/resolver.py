@@ -356,9 +356,12 @@ def _under_place_modifier(tok: Token, head: Token) -> bool:
 
 def _place_modifier(prep: Token) -> bool:
     """'students IN DHAKA', 'opposition supporters IN KINSHASA': a place that says whose they are."""
-    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "across", "throughout"}:
+    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "across", "throughout", "at"}:
         return False
     objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs and objs[0].pos_ == "NOUN" and any(c.dep_ == "amod" and c.ent_type_ in {"NORP", "GPE"}
+                                               for c in objs[0].children):
+        return True  # "students AT SERBIAN UNIVERSITIES"
     return bool(objs) and objs[0].ent_type_ == "GPE" and not list(objs[0].children)[1:]
 
 

@@ -34,6 +34,11 @@ HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PERSON_NOUNS = {"candidate", "national", "citizen", "man", "woman", "person", "people", "student", "worker",
+                "tourist", "migrant", "refugee", "activist", "journalist", "reporter", "leader", "member",
+                "official", "suspect", "resident", "villager", "civilian", "child", "teenager", "youth",
+                "dissident", "critic", "blogger", "lawyer", "priest", "monk", "farmer", "protester",
+                "demonstrator", "opponent", "politician", "lawmaker", "mayor", "governor", "businessman"}
 # Acts done to someone (demands, disapproval, rejection, protest, coercion, assault, fighting, mass
 # violence): with no named target, the country where they happen is the target. Not for acts
 # without an object (posture, mobilisation, resignation) nor curfews and emergencies (172).
@@ -151,7 +156,15 @@ class Coder:
         """A noun phrase that can name an actor: a name, a pronoun or a role word ("police")."""
         if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
             return True
-        return tok.pos_ == "NOUN" and (self.kb.role(tok.lower_) or self.kb.role(tok.lemma_)) is not None
+        if tok.pos_ != "NOUN":
+            return False
+        counted = next((o for _, o in frames.prep_objects(tok, {"of"})), None) \
+            if {tok.lower_, tok.lemma_.lower() + "s"} & frames.QUANTITY_NOUNS else None
+        if counted is not None:  # "DOZENS of Chinese nationals"
+            return self._actor_like(counted)
+        if (self.kb.role(tok.lower_) or self.kb.role(tok.lemma_)) is not None:
+            return True
+        return tok.lemma_.lower() in PERSON_NOUNS  # "the opposition CANDIDATE", "Chinese NATIONALS"
 
     def _obligation(self, speech: Token) -> Draft | None:
         """'Chirac said Iraq MUST cooperate': telling another actor what it must do is a demand
@@ -225,6 +238,8 @@ class Coder:
             agent = frames.agent_of(verb)
             source = [agent] if agent is not None else []
             patient = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
+            if not source and rule.code.startswith("15"):  # "police WERE PUT on high alert"
+                return patient, []
             target = patient if not rule.obj else []
             return source, target
         subj = frames.subject_of(verb)
@@ -698,4 +713,8 @@ def _complement(verb: Token) -> Token | None:
             for grand in child.children:
                 if grand.dep_ in {"acl", "relcl", "xcomp"} and grand.pos_ == "VERB":
                     return grand
+    for child in verb.children:  # misparse: "called on X [to resign]advcl"
+        if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
     return None

@@ -76,6 +76,9 @@ def subject_of(verb: Token) -> Token | None:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and not infinitive:
             return tok.head
+        if tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.dep_ == "ROOT" \
+                and tok.head.pos_ in {"NOUN", "PROPN"}:  # misparse: "[Parties]ROOT [called]acl on X"
+            return tok.head
         if tok.dep_ == "relcl" and infinitive:  # "converged for a rally TO PROTEST": the ralliers
             tok = _verbal_head(tok.head)
             continue
@@ -135,6 +138,9 @@ def particle(verb: Token) -> str | None:
     prts = [c for c in verb.children if c.dep_ == "prt"]
     if prts:
         return prts[0].lower_
+    for c in verb.children:  # "drove 700,000 people OUT of the state"
+        if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.lower_ == "of" for g in c.children):
+            return c.lower_
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is not None and after.tag_ == "RP" and after.lower_ in PARTICLES:
         return after.lower_  # "handed OVER 15 prisoners": the parser hung the particle on the number

@@ -45,8 +45,11 @@ class VerbRule:
 
     @property
     def specificity(self) -> int:
-        conds = (self.prt, self.prep, self.obj, self.obj_any, self.compound, self.prep_obj)
-        return sum(1 for c in conds if c) + (2 if self.obj else 0)
+        """How narrowly the rule matches: the narrower rule wins ("CALL UP reservists" over "call
+        someone", "carry out a JOINT operation" over "carry out an operation")."""
+        weights = ((self.prt, 2), (self.prep, 1), (self.obj, 3), (self.obj_any, 1), (self.compound, 3),
+                   (self.prep_obj, 1))
+        return sum(weight for cond, weight in weights if cond)
 
 
 @dataclass(frozen=True)
