@@ -27,6 +27,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "area",
                "border", "port", "base", "airport", "outskirts", "suburb", "neighbourhood",
                "neighborhood", "territory", "state", "country"}
+COMPASS = re.compile(r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|"
+                     r"(?:north|south)?(?:east|west)?ern|northern|southern|eastern|western|"
+                     r"north-eastern|north-western|south-eastern|south-western|upper|lower)\s+", re.I)
 US_STATE_NAMES = {"texas", "georgia", "florida", "california", "ohio", "virginia", "kentucky",
                   "tennessee", "maine", "illinois", "missouri", "arkansas", "indiana", "oregon"}
 
@@ -105,6 +108,9 @@ class Gazetteer:
                 qualifier: str | None = None) -> Place:
         """The place `text` names, decided by context countries and an explicit qualifier."""
         cands = self.candidates(text)
+        if not cands:  # "northeast Nigeria", "western Tigray": the place without its compass part
+            bare = COMPASS.sub("", text).strip()
+            cands = self.candidates(bare) if bare[:1].isupper() and bare != text else cands
         if qualifier:
             cands = _qualified(self, cands, qualifier)
         if not cands:
@@ -156,6 +162,9 @@ def locative_phrases(anchor: Token) -> list[tuple[Token, Token]]:
     out = []
     nominals = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
     nominals += [o for p in anchor.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    # one noun further down: "killed 60 people at a wedding party IN KABUL"
+    nominals += [o for n in list(nominals) for p in n.children if p.dep_ == "prep" and p.lower_ != "of"
+                 for o in p.children if o.dep_ == "pobj" and not _place_head(o)]
     for tok in (anchor, *nominals):
         for child in tok.children:
             if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:

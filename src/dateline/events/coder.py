@@ -24,7 +24,7 @@ from dateline.records import Span as TextSpan
 from dateline.where import Gazetteer, event_place, place_name
 
 DEFAULT_TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "for", "between", "over", "from", "toward",
-                        "towards", "outside")
+                        "towards", "outside", "around")
 ARMED_NON_STATE = {"REB", "INS", "SEP", "UAF"}
 NOT_HAPPENING = {"postpone", "cancel", "delay", "ban", "prohibit", "reject", "oppose", "condemn", "criticize",
                  "criticise", "denounce", "plan", "prepare", "propose", "suggest", "consider", "demand",
@@ -43,6 +43,9 @@ PERSON_NOUNS = {"candidate", "national", "citizen", "man", "woman", "person", "p
 # violence): with no named target, the country where they happen is the target. Not for acts
 # without an object (posture, mobilisation, resignation) nor curfews and emergencies (172).
 PLACE_TARGET_ROOTS = {"10", "11", "12", "14", "17", "18", "19", "20"}
+# Demands and protests by a country's own people that name no target are addressed to that country.
+DOMESTIC_ROOTS = {"10", "14"}
+DOMESTIC_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "AGR", "HLH", "MED", "REL", "BUS"}
 
 
 @dataclass
@@ -380,6 +383,9 @@ class Coder:
         if not target and location is not None and location.country and not draft.reciprocal \
                 and draft.code[:2] in PLACE_TARGET_ROOTS and not draft.code.startswith("172"):
             target = [_place_target(location)]  # "abducted schoolgirls in northeast Nigeria": NGA
+        if not target and draft.code[:2] in DOMESTIC_ROOTS and source[0].country \
+                and source[0].sector in DOMESTIC_SECTORS:
+            target = [_home_target(source[0])]  # "French unions staged a strike": against France's rulers
         info = self.ontology.get(draft.code)
         trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
         # "Canada and Britain imposed sanctions": one act by each (reciprocal acts stay one event)
@@ -526,6 +532,11 @@ def _place_target(place: Place) -> Actor:
                  place.name, place.country, None, f"no named target: the country of the event's place {place.name!r}")
 
 
+def _home_target(actor: Actor) -> Actor:
+    return Actor(actor.text, actor.start, actor.end, actor.country, None, actor.country, None,
+                 f"no named target: a protest or demand by {actor.code} addresses its own country")
+
+
 def _as_place_actor(actor: Actor) -> Actor:
     """A captured or entered place is the country's territory, not its government."""
     if actor.country and actor.code and actor.code.startswith(actor.country):
@@ -625,8 +636,10 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
         out += _owners(direct)
     for prep in DEFAULT_TARGET_PREPS:
         out += [o for h in holders for _, o in frames.prep_objects(h, {prep})]
-    out += [_border_neighbour(o) for o in out if _border_neighbour(o) is not None]
+    borders = [o for h in holders for _, o in frames.prep_objects(h)]  # "massed troops NEAR its border with X"
+    out += [n for n in map(_border_neighbour, out + borders) if n is not None]
     out += [owner for o in out for owner in _owners(o)]  # "an investigation into abuses BY IRANIAN forces"
+    out += [w for o in out for _, w in frames.prep_objects(o, {"with"})]  # "from the talks WITH HAMAS"
     # "provide 500 million euros IN assistance FOR AFGHANISTAN": one noun deeper, last
     inner = [o for _, o in frames.prep_objects(direct, {"in", "of", "as"})] if direct is not None else []
     for prep in ([where] if where and where != "prep" else []) + list(DEFAULT_TARGET_PREPS):
@@ -652,6 +665,8 @@ def _owners(noun: Token) -> list[Token]:
     from THE UNITED STATES", "a plan drawn up by ASEAN", "a ruling by THE EU's top court"."""
     out = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"} and _actor_like(c)
            and c.tag_ != "PRP$"]
+    for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"):  # "a FRENCH-AMERICAN plan"
+        out += [g for g in adj.children if g.dep_ in {"amod", "conj"} and g.ent_type_ == "NORP"]
     nested = [noun] + [o for _, o in frames.prep_objects(noun, {"of"})]
     out += [o for n in nested for _, o in frames.prep_objects(n, {"from", "by"})]
     for acl in (c for c in noun.children if c.dep_ == "acl"):

@@ -184,6 +184,7 @@ NONFACTUAL_GOVERNORS = {
 }
 ALLEGING_GOVERNORS = {"accuse", "allege", "blame", "suspect", "accusation", "allegation"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acl", "dobj", "acomp"}
+COMPLEMENT_PREPS = {"of", "for", "with", "to", "on"}  # "accused X OF shelling", "calls FOR talks"
 
 
 def governed_modality(tok: Token) -> str | None:
@@ -192,6 +193,8 @@ def governed_modality(tok: Token) -> str | None:
     for _ in range(4):
         if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
             return None
+        if current.dep_ == "prep" and current.lower_ not in COMPLEMENT_PREPS:
+            return None  # "pledged to increase imports DURING his visit": the visit is a fact
         current = current.head
         lemma = current.lemma_.lower()
         if lemma in ALLEGING_GOVERNORS:
