@@ -215,3 +215,21 @@ def test_targets_of_owners_partners_and_places(code_text, text, code, source, ta
     event = only(code_text(text, date(2022, 3, 1)), code)
     assert codes(event.source) == source
     assert codes(event.target) == target
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a raid that is how the detention was done is not a second event
+    ("Belarusian police detained 20 activists in raids across Minsk.", [("173", ["BLRCOP"], ["BLROPP"])]),
+    # the criticism answered is background, not news
+    ("Russia defended Serbia against EU criticism of its media laws.", [("052", ["RUS"], ["SRB"])]),
+    # a trigger word that only modifies a noun ("a genocide suspect") is no event
+    ("Germany arrested a genocide suspect from Rwanda.", [("173", ["DEU"], ["RWA"])]),
+    # the calls rejected are what is rejected
+    ("Venezuela rejected US calls to hold new elections.", [("120", ["VEN"], ["USA"])]),
+    # "a resolution condemning X" condemns X on the resolution's behalf, not the blocker's
+    ("Japan blocked a European Union resolution condemning Myanmar's junta.",
+     [("129", ["JPN"], ["IGOEUREEC"]), ("111", ["IGOEUREEC"], ["MMRMIL"])]),
+])
+def test_one_event_per_act_and_the_right_speaker(code_text, text, expected):
+    events = code_text(text, date(2022, 3, 1))
+    assert [(e.cameo, codes(e.source), codes(e.target)) for e in events] == expected

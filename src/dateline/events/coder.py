@@ -113,7 +113,7 @@ class Coder:
         return place.country
 
     def _code_sentence(self, sent: Span, index: int, article: Article, resolver: Resolver) -> list[Event]:
-        drafts = self._drafts(sent)
+        drafts = _drop_manner_nouns(self._drafts(sent))
         events = []
         for draft in drafts:
             events.extend(self._build(draft, sent, index, article, resolver))
@@ -252,12 +252,14 @@ class Coder:
         rule = self._match_noun(noun)
         if rule is None or any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in noun.children):
             return None  # "during THAT call" refers back to an event already coded
+        if noun.dep_ == "compound" or _answered(noun):
+            return None  # "a genocide SUSPECT", "protest LEADERS"; "defended X AGAINST criticism"
         support = _support_verb(noun, meeting=rule.code.startswith("04"))
         if support is not None and support.lemma_.lower() in NOT_HAPPENING:
             return None  # "postponed the demonstration", "condemned the attack": not this event
         own_source = _noun_source(noun)
         if own_source is not None and own_source.tag_ == "PRP$" and support is not None \
-                and not frames.passive(support):  # "X reiterated ITS demand": its is X
+                and noun.dep_ == "dobj" and not frames.passive(support):  # "X reiterated ITS demand": its is X
             own_source = frames.subject_of(support) or own_source
         if rule.needs_support and support is None:
             return None
@@ -320,6 +322,8 @@ class Coder:
 
     def _control_noun(self, noun: Token, control: Control, consumed: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOT_HAPPENING | {"reject", "dismiss", "ignore", "deny"}:
+            return None  # "rejected UN CALLS to lift the ban": the calls are what is rejected
         comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ == "VERB"), None)
         if comp is None:
             return None
@@ -645,6 +649,24 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
     for prep in ([where] if where and where != "prep" else []) + list(DEFAULT_TARGET_PREPS):
         out += [o for h in inner for _, o in frames.prep_objects(h, {prep})]
     return list(dict.fromkeys(out))
+
+
+def _answered(noun: Token) -> bool:
+    """A reported act that another act answers: "defended Poland AGAINST EU criticism"."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "against" and head.head.pos_ == "VERB" \
+        and head.head.lemma_.lower() in {"defend", "protect", "shield", "warn", "rally", "retaliate", "respond"}
+
+
+def _drop_manner_nouns(drafts: list[Draft]) -> list[Draft]:
+    """'detained 15 journalists IN RAIDS', 'used chlorine gas IN AN ATTACK on Douma': a nominal
+    trigger in an adjunct of a coded act of force tells how that act was done; it is not a second one."""
+    forceful = {d.trigger.i for d in drafts if d.trigger.pos_ == "VERB" and d.code[:2] >= "17"}
+    def manner(d: Draft) -> bool:
+        head = d.trigger.head
+        return (d.trigger.pos_ in {"NOUN", "PROPN"} and d.trigger.dep_ == "pobj"
+                and head.lower_ in {"in", "during"} and head.head.i in forceful)
+    return [d for d in drafts if not manner(d)]
 
 
 def _border_neighbour(head: Token) -> Token | None:

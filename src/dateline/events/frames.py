@@ -76,6 +76,8 @@ def subject_of(verb: Token) -> Token | None:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and not infinitive:
             return tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head  # "a European Union statement CRITICISING China": the statement's
         if tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.dep_ == "ROOT" \
                 and tok.head.pos_ in {"NOUN", "PROPN"}:  # misparse: "[Parties]ROOT [called]acl on X"
             return tok.head
