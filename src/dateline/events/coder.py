@@ -151,7 +151,10 @@ class Coder:
         if obj is not None and rule.obj:
             consumed.add(obj.i)
         source, target = self._verb_arguments(verb, rule)
-        return Draft(verb, verb, rule.code, source, target, rule.reciprocal,
+        code = rule.code
+        if code.startswith("18") and verb.lemma_.lower() in KILLING and _mass(obj):
+            code = "202"  # "killed HUNDREDS of civilians": mass killing
+        return Draft(verb, verb, code, source, target, rule.reciprocal,
                      frames.modality_of(verb), frames.is_negated(verb),
                      rule.place_obj or (rule.target in PLACE_PREPS))
 
@@ -651,7 +654,31 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
     return list(dict.fromkeys(out))
 
 
+KILLING = {"kill", "massacre", "slaughter", "execute", "murder"}
+MASS_WORDS = {"hundreds", "thousands", "tens", "millions"}
+
+
+def _mass(obj: Token | None) -> bool:
+    """A hundred or more people: 'hundreds of civilians', '300 villagers', 'tens of thousands'."""
+    if obj is None:
+        return False
+    if obj.lower_ in MASS_WORDS:
+        return True
+    counter = obj.head.head if obj.dep_ == "pobj" and obj.head.lower_ == "of" else None
+    if counter is not None and counter.lower_ in MASS_WORDS:  # HUNDREDS of civilians
+        return True
+    for num in (c for c in obj.children if c.dep_ == "nummod"):
+        words = {t.lower_ for t in num.subtree}
+        digits = num.text.replace(",", "")
+        if words & {"hundred", "hundreds", "thousand", "thousands", "million"} or (
+                digits.isdigit() and int(digits) >= 100):
+            return True
+    of = next((o for _, o in frames.prep_objects(obj, {"of"})), None)
+    return obj.lower_ in {"dozens", "scores"} and of is not None and _mass(of)
+
+
 def _answered(noun: Token) -> bool:
+
     """A reported act that another act answers: "defended Poland AGAINST EU criticism"."""
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "against" and head.head.pos_ == "VERB" \
@@ -662,11 +689,17 @@ def _drop_manner_nouns(drafts: list[Draft]) -> list[Draft]:
     """'detained 15 journalists IN RAIDS', 'used chlorine gas IN AN ATTACK on Douma': a nominal
     trigger in an adjunct of a coded act of force tells how that act was done; it is not a second one."""
     forceful = {d.trigger.i for d in drafts if d.trigger.pos_ == "VERB" and d.code[:2] >= "17"}
+    coded = {d.trigger.i for d in drafts}
+
     def manner(d: Draft) -> bool:
         head = d.trigger.head
         return (d.trigger.pos_ in {"NOUN", "PROPN"} and d.trigger.dep_ == "pobj"
                 and head.lower_ in {"in", "during"} and head.head.i in forceful)
-    return [d for d in drafts if not manner(d)]
+
+    def purpose(d: Draft) -> bool:  # "went on strike TO PRESS for better pay": why, not a second act
+        return (d.trigger.dep_ == "advcl" and d.trigger.head.i in coded
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in d.trigger.children))
+    return [d for d in drafts if not manner(d) and not purpose(d)]
 
 
 def _border_neighbour(head: Token) -> Token | None:

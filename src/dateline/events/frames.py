@@ -182,7 +182,7 @@ NONFACTUAL_GOVERNORS = {
     "seek", "try", "attempt", "propose", "offer", "suggest", "promise", "pledge", "vow", "agree",
     "ready", "willing", "prepared", "allow", "permit", "let", "encourage", "invite", "expect",
     "refuse", "decline", "fail", "threaten", "consider", "need", "plea", "proposal", "readiness",
-    "request", "bid", "effort", "intention", "willingness",
+    "request", "bid", "effort", "intention", "willingness", "reject", "deny", "dismiss", "refute",
 }
 ALLEGING_GOVERNORS = {"accuse", "allege", "blame", "suspect", "accusation", "allegation"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acl", "dobj", "acomp"}

@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 IDIOM_TRIGGERS = {
-    "beat", "defeat", "attack", "fight", "battle", "clash", "strike", "hit", "kill", "crush", "rout",
+    "beat", "defeat", "attack", "fight", "battle", "clash", "strike", "hit", "kill", "crush", "rout", "fire",
     "thrash", "storm", "shoot", "blast", "slam", "capture", "seize", "invade", "surrender", "retreat",
     "withdraw", "threaten", "punish", "destroy", "bomb", "crash", "plunge", "slump", "tumble", "sink",
     "claim", "win", "lose", "draw", "host", "visit", "meet", "welcome", "sign", "offensive", "assault",
@@ -39,7 +39,8 @@ DOMAIN_WORDS = {
     "comedy", "thriller", "documentary", "musical", "critics", "audience", "audiences", "book",
     "chart", "charts", "nomination", "nominations", "nominee", "nominees", "box-office", "actors",
     "singers", "rapper", "scrum", "referee", "sprinter", "athlete", "athletes", "athletics", "marathon",
-    "premiership", "sevens", "footballer", "batsman", "bowler",
+    "premiership", "sevens", "footballer", "batsman", "bowler", "winger", "hat-trick", "equaliser",
+    "equalizer", "goalscorer",
 }
 # Words that are common in sport, arts and market reports but also in politics: they count towards an
 # article's domain, never alone against a sentence.
