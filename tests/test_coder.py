@@ -233,3 +233,23 @@ def test_targets_of_owners_partners_and_places(code_text, text, code, source, ta
 def test_one_event_per_act_and_the_right_speaker(code_text, text, expected):
     events = code_text(text, date(2022, 3, 1))
     assert [(e.cameo, codes(e.source), codes(e.target)) for e in events] == expected
+
+
+@pytest.mark.parametrize(("text", "code", "source", "target"), [
+    # a place the NER mislabels ("Homs" as a person) is still a place when the gazetteer knows it
+    ("Syrian government forces shelled rebel positions on Homs on Tuesday.", "194", ["SYRMIL"], ["SYRREB"]),
+    ("Government troops drove 5,000 families out of Darfur.", "201", ["SDNMIL"], ["SDN"]),
+    ("Mali's military government suspended broadcasts of the French channel France 24.", "1721", ["MLIGOV"],
+     ["FRA"]),
+    ("Oman suspended its role as a mediator between Yemen and Saudi Arabia.", "165", ["OMN"], ["YEM", "SAU"]),
+    ("Russian troops killed hundreds of civilians in the town of Bucha.", "202", ["RUSMIL"], ["UKRCVL"]),
+])
+def test_places_out_of_and_mass_killing(code_text, text, code, source, target):
+    event = only(code_text(text, date(2022, 3, 1)), code)
+    assert codes(event.source) == source
+    assert codes(event.target) == target
+
+
+def test_purpose_of_a_strike_is_not_a_second_event(code_text):
+    events = code_text("Nurses in Lagos went on strike to demand better pay.", date(2022, 3, 1))
+    assert [e.cameo[:2] for e in events] == ["14"]

@@ -163,11 +163,14 @@ def locative_phrases(anchor: Token) -> list[tuple[Token, Token]]:
     nominals = [c for c in anchor.children if c.dep_ in {"dobj", "nsubjpass"}]
     nominals += [o for p in anchor.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     # one noun further down: "killed 60 people at a wedding party IN KABUL"
-    nominals += [o for n in list(nominals) for p in n.children if p.dep_ == "prep" and p.lower_ != "of"
+    nominals += [o for n in list(nominals) for p in n.children if p.dep_ == "prep"
                  for o in p.children if o.dep_ == "pobj" and not _place_head(o)]
     for tok in (anchor, *nominals):
         for child in tok.children:
-            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS:
+            if child.dep_ == "prep" and child.lower_ == "out":  # "drove them OUT of Rakhine state"
+                child = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"), child)
+            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS | {"of"} or child.lower_ == "of" \
+                    and child.head.lower_ != "out":
                 continue
             for obj in child.children:
                 if obj.dep_ == "pobj" and _place_head(obj):
@@ -176,8 +179,9 @@ def locative_phrases(anchor: Token) -> list[tuple[Token, Token]]:
 
 
 def _place_head(tok: Token) -> bool:
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in PLACE_NOUNS or (
-        tok.pos_ == "PROPN" and tok.ent_type_ in {"", "ORG"})  # NER misses "in Dushanbe"
+    # any proper noun after a locative preposition may be a place the NER missed or mislabelled
+    # ("in Dushanbe", "on Douma"/PERSON, "in Niger"/DATE); the gazetteer decides
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in PLACE_NOUNS or tok.pos_ == "PROPN"
 
 
 def place_name(head: Token) -> tuple[str, int, int, str | None]:

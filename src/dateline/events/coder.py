@@ -648,7 +648,8 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
     out += [owner for o in out for owner in _owners(o)]  # "an investigation into abuses BY IRANIAN forces"
     out += [w for o in out for _, w in frames.prep_objects(o, {"with"})]  # "from the talks WITH HAMAS"
     # "provide 500 million euros IN assistance FOR AFGHANISTAN": one noun deeper, last
-    inner = [o for _, o in frames.prep_objects(direct, {"in", "of", "as"})] if direct is not None else []
+    inner = [o for _, o in frames.prep_objects(direct, {"in", "of", "as", "into"})] if direct is not None else []
+    inner += [o for _, o in frames.prep_objects(verb, {"as"})]  # "suspended its role AS A MEDIATOR between"
     for prep in ([where] if where and where != "prep" else []) + list(DEFAULT_TARGET_PREPS):
         out += [o for h in inner for _, o in frames.prep_objects(h, {prep})]
     return list(dict.fromkeys(out))
