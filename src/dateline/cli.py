@@ -14,6 +14,7 @@ import click
 import yaml
 
 from dateline import CODER_VERSION, __version__
+from dateline.errors import FileLineError
 from dateline.filters import event_query
 from dateline.ingest import IngestError, read_inputs
 from dateline.nlp import ModelNotFoundError, load_pipeline, pipeline_name
@@ -68,19 +69,36 @@ def _settings(ctx: click.Context, **changes: object) -> Settings:
     return base.with_(**{k: v for k, v in changes.items() if v is not None})
 
 
-@click.group()
+class _Main(click.Group):
+    """The command group: a bad knowledge, trigger or ontology file is one line naming file and line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FileLineError as exc:
+            _fail(str(exc))
+            ctx.exit(2)
+
+
+@click.group(cls=_Main)
 @click.version_option(__version__, prog_name="dateline")
 @click.option("--model", default=None, help="spaCy pipeline (installed package name or path).")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Extra actor knowledge file (YAML); may be repeated.")
+@click.option("--triggers", "pattern_files", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Extra trigger pattern file (YAML, as events/data/triggers.yaml); its rules win ties.")
+@click.option("--ontology", "ontology_files", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Extra CAMEO code table (TSV, as events/data/cameo.tsv) adding or redefining codes.")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
 @click.pass_context
-def main(ctx: click.Context, model: str | None, actor_files: tuple[Path, ...], verbose: bool) -> None:
+def main(ctx: click.Context, model: str | None, actor_files: tuple[Path, ...], pattern_files: tuple[Path, ...],
+         ontology_files: tuple[Path, ...], verbose: bool) -> None:
     """dateline: dated, sourced political events (CAMEO, PLOVER) from news text."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
-    ctx.obj = settings.with_(model=model or settings.model, actor_files=actor_files)
+    ctx.obj = settings.with_(model=model or settings.model, actor_files=actor_files,
+                             pattern_files=pattern_files, ontology_files=ontology_files)
 
 
 @main.command()

@@ -37,8 +37,8 @@ class Coded:
 @lru_cache(maxsize=4)
 def build_coder(settings: Settings) -> Coder:
     """The coder with its knowledge, built once per process and settings."""
-    ontology = Ontology.default()
-    patterns = load_patterns(codes=set(ontology.codes()))
+    ontology = _ontology(settings)
+    patterns = load_patterns(settings.pattern_files, codes=set(ontology.codes()))
     kb = KnowledgeBase.load(settings.actor_files)
     gazetteer = default_gazetteer(settings.gazetteer_min_population)
     gazetteer.add_country_names(kb.country_names())
@@ -60,8 +60,12 @@ def text_for_parser(article: Article, screen: Screen | None = None) -> str:
 def build_screen(settings: Settings) -> Screen | None:
     if not settings.screen:
         return None
-    patterns = load_patterns(codes=set(Ontology.default().codes()))
+    patterns = load_patterns(settings.pattern_files, codes=set(_ontology(settings).codes()))
     return Screen.from_patterns(patterns)
+
+
+def _ontology(settings: Settings) -> Ontology:
+    return Ontology.load(settings.ontology_files) if settings.ontology_files else Ontology.default()
 
 
 def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
@@ -91,7 +95,7 @@ def _warm(settings: Settings) -> None:
 
 def _validate(settings: Settings) -> None:
     KnowledgeBase.load(settings.actor_files)
-    load_patterns(codes=set(Ontology.default().codes()))
+    load_patterns(settings.pattern_files, codes=set(_ontology(settings).codes()))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -20,6 +20,11 @@ class Settings:
     """Database path (SQLite) or URL."""
     actor_files: tuple[Path, ...] = field(default_factory=tuple)
     """Extra actor knowledge files (YAML) that add to or override the bundled ones."""
+    pattern_files: tuple[Path, ...] = field(default_factory=tuple)
+    """Extra trigger pattern files (YAML, the format of events/data/triggers.yaml); their rules come
+    before the bundled ones, so they win ties."""
+    ontology_files: tuple[Path, ...] = field(default_factory=tuple)
+    """Extra CAMEO code tables (TSV, the format of events/data/cameo.tsv) that add or redefine codes."""
     gazetteer_min_population: int = 15000
     """Smallest city the offline gazetteer knows (GeoNames tables: 500, 1000, 5000 or 15000)."""
     min_confidence: float = 0.0
