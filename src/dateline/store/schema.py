@@ -4,6 +4,7 @@ v1: articles, events (one row per coded sentence event), actors.
 v2: deduplication. v1's ``events`` become ``mentions``; a new ``events`` table holds one row per
 real-world event (its key fields, its representative mention and counts); ``mentions.event_id``
 links each mention to its event; articles remember the coder version that coded them.
+v3: indexes for deduplication's candidate lookup (root + source or target actor + date).
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX ev_target ON events(target_code)",
         "CREATE INDEX ev_plover ON events(plover_event)",
         "CREATE INDEX mentions_event ON mentions(event_id)",
+    ],
+    [  # v3: deduplication looks candidates up by root and actor, not by root alone
+        "CREATE INDEX ev_root_source ON events(cameo_root, source_code, date_lo)",
+        "CREATE INDEX ev_root_target ON events(cameo_root, target_code, date_lo)",
     ],
 ]
 

@@ -169,6 +169,9 @@ class SQLStore(Store):
         sql = ("SELECT id, source_code, target_code, date_lo, date_hi, place_name, place_country, lat, lon "
                "FROM events WHERE cameo_root = ? AND negated = ? AND modality = ? AND ")
         params: list[Any] = [key.root, int(key.negated), key.modality]
+        actor, actor_params = _actor_prefix(key)
+        sql += actor
+        params += actor_params
         if key.lo is None:
             sql += "date_lo IS NULL"
         else:
@@ -415,3 +418,18 @@ def _mention_filters(q: EventQuery, clauses: list[str], params: list[Any]) -> No
     if q.article_id:
         clauses.append("EXISTS (SELECT 1 FROM mentions t WHERE t.event_id = e.id AND t.article_id = ?)")
         params.append(q.article_id)
+
+
+def _actor_prefix(key: dedup.Key) -> tuple[str, list[Any]]:
+    """An index-friendly necessary condition for `dedup.dyads_match`: codes that match up to the
+    hierarchy share their first three letters, so the candidate's source (or, for symmetric roots,
+    its target) lies in the range [XYZ, XY{Z+1}). Only letters and digits are compared, so the
+    range holds under any collation (PostgreSQL databases need not use "C")."""
+    code = (key.source or "").upper()
+    if len(code) < 3 or not code[:3].isalnum() or code[2] in "Z9":
+        return "", []
+    low, high = code[:3], code[:2] + chr(ord(code[2]) + 1)
+    if key.root in dedup.SYMMETRIC_ROOTS and key.target is not None:
+        return ("((source_code >= ? AND source_code < ?) OR (target_code >= ? AND target_code < ?)) AND ",
+                [low, high, low, high])
+    return "source_code >= ? AND source_code < ? AND ", [low, high]
