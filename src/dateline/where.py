@@ -166,16 +166,22 @@ def locative_phrases(anchor: Token) -> list[tuple[Token, Token]]:
     nominals += [o for n in list(nominals) for p in n.children if p.dep_ == "prep"
                  for o in p.children if o.dep_ == "pobj" and not _place_head(o)]
     for tok in (anchor, *nominals):
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "out":  # "drove them OUT of Rakhine state"
-                child = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"), child)
-            if child.dep_ != "prep" or child.lower_ not in LOCATIVE_PREPS | {"of"} or child.lower_ == "of" \
-                    and child.head.lower_ != "out":
+        for child in (_locative(c) for c in tok.children):
+            if child is None:
                 continue
             for obj in child.children:
                 if obj.dep_ == "pobj" and _place_head(obj):
                     out.append((child, obj))
     return out
+
+
+def _locative(prep: Token) -> Token | None:
+    """The preposition whose object is a place: 'in', 'near'...; for "OUT of Rakhine state", 'of'."""
+    if prep.dep_ != "prep":
+        return None
+    if prep.lower_ == "out":
+        return next((g for g in prep.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+    return prep if prep.lower_ in LOCATIVE_PREPS else None
 
 
 def _place_head(tok: Token) -> bool:

@@ -76,7 +76,7 @@ class Resolver:
             split = self._split_modifiers(token)
             found = split if split else self._resolve_one(token)
             if actors and actors[0].country:  # "the Venezuelan government and THE OPPOSITION"
-                found = [_with_country(a, actors[0].country) for a in found]
+                found = [localise(a, actors[0].country, "country of its conjunct") for a in found]
             actors.extend(found)
         return actors
 
@@ -286,12 +286,11 @@ class Resolver:
         return None
 
 
-def _with_country(actor: Actor, country: str) -> Actor:
-    """A role with no country of its own ("the opposition") takes its conjunct's country."""
+def localise(actor: Actor, country: str, why: str) -> Actor:
+    """A bare role with no country of its own ("protesters", "the opposition") takes `country`."""
     if actor.country or not actor.code or actor.code != actor.sector:
         return actor
-    return replace(actor, code=f"{country}{actor.sector}", country=country,
-                   rule=f"{actor.rule}; country of its conjunct")
+    return replace(actor, code=f"{country}{actor.sector}", country=country, rule=f"{actor.rule}; {why}")
 
 
 def _best(hits: list[KBHit]) -> KBHit | None:

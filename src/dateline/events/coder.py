@@ -13,7 +13,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.actors.resolver import Resolver
+from dateline.actors.resolver import PRONOUNS_NEUTER, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, Resolver, localise
 from dateline.events import frames, noise
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
@@ -29,7 +29,8 @@ ARMED_NON_STATE = {"REB", "INS", "SEP", "UAF"}
 NOT_HAPPENING = {"postpone", "cancel", "delay", "ban", "prohibit", "reject", "oppose", "condemn", "criticize",
                  "criticise", "denounce", "plan", "prepare", "propose", "suggest", "consider", "demand",
                  "seek", "want", "welcome", "praise", "support", "back", "avoid", "prevent", "block", "halt",
-                 "suspend", "stop", "deny", "investigate", "probe", "fear", "threaten", "call", "urge"}
+                 "suspend", "stop", "deny", "investigate", "probe", "fear", "threaten", "call", "urge",
+                 "dismiss", "ignore"}
 HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a subheading
 DEMONSTRATIVES = {"that", "this", "these", "those", "such"}
 PLACE_PREPS = {"into", "in", "through", "from"}
@@ -87,10 +88,14 @@ class Coder:
         return _drop_headline_repeats(events)
 
     @cached_property
+    def _trigger_verbs(self) -> frozenset[str]:
+        return frozenset(self.patterns.verbs) | frozenset(self.patterns.control)
+
+    @cached_property
     def _lemma_of_form(self) -> dict[str, str]:
         """Regular inflections of the trigger verbs -> their lemma, where only one lemma fits."""
         found: dict[str, set[str]] = {}
-        for lemma in set(self.patterns.verbs) | set(self.patterns.control):
+        for lemma in self._trigger_verbs:
             for form in forms(lemma) if " " not in lemma else ():
                 found.setdefault(form, set()).add(lemma)
         return {form: next(iter(lemmas)) for form, lemmas in found.items() if len(lemmas) == 1}
@@ -98,9 +103,8 @@ class Coder:
     def _repair_lemmas(self, doc: Doc) -> None:
         """The tagger's lemmatiser misreads some verbs ("staged" -> "stag", "readmitted" ->
         "readmitte"); a verb whose lemma is no trigger but whose form inflects one gets that lemma."""
-        known = self.patterns.verbs.keys() | self.patterns.control.keys()
         for tok in doc:
-            if tok.tag_.startswith("VB") and tok.lemma_.lower() not in known:
+            if tok.tag_.startswith("VB") and tok.lemma_.lower() not in self._trigger_verbs:
                 lemma = self._lemma_of_form.get(tok.lower_)
                 if lemma is not None:
                     tok.lemma_ = lemma
@@ -113,7 +117,7 @@ class Coder:
         return place.country
 
     def _code_sentence(self, sent: Span, index: int, article: Article, resolver: Resolver) -> list[Event]:
-        drafts = _drop_manner_nouns(self._drafts(sent))
+        drafts = _one_draft_per_act(self._drafts(sent))
         events = []
         for draft in drafts:
             events.extend(self._build(draft, sent, index, article, resolver))
@@ -164,9 +168,8 @@ class Coder:
             return True
         if tok.pos_ != "NOUN":
             return False
-        counted = next((o for _, o in frames.prep_objects(tok, {"of"})), None) \
-            if {tok.lower_, tok.lemma_.lower() + "s"} & frames.QUANTITY_NOUNS else None
-        if counted is not None:  # "DOZENS of Chinese nationals"
+        counted = frames.counted(tok)
+        if counted is not tok:  # "DOZENS of Chinese nationals"
             return self._actor_like(counted)
         if (self.kb.role(tok.lower_) or self.kb.role(tok.lemma_)) is not None:
             return True
@@ -325,7 +328,7 @@ class Coder:
 
     def _control_noun(self, noun: Token, control: Control, consumed: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOT_HAPPENING | {"reject", "dismiss", "ignore", "deny"}:
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOT_HAPPENING:
             return None  # "rejected UN CALLS to lift the ban": the calls are what is rejected
         comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ == "VERB"), None)
         if comp is None:
@@ -470,11 +473,6 @@ class Coder:
         return event_place(draft.anchor, draft.trigger, self.gazetteer, context)
 
 
-PERSONAL_PRONOUNS = {"he", "she", "his", "her"}
-NEUTER_PRONOUNS = {"it", "its"}
-PLURAL_PRONOUNS = {"they", "their"}
-
-
 def _resolve_sources(resolver: Resolver, heads: list[Token]) -> list[Actor]:
     """The coded source actors; a pronoun in reported speech is its speaker when they agree."""
     out: list[Actor] = []
@@ -490,7 +488,7 @@ def _reported_speaker(pronoun: Token) -> Token | None:
     """'the rebels said THEY would release him', 'Iran said IT will retaliate', 'Putin said HE
     was ready': the pronoun of a reported clause stands for the speaker it agrees with."""
     lower = pronoun.lower_
-    if pronoun.pos_ != "PRON" or lower not in PERSONAL_PRONOUNS | NEUTER_PRONOUNS | PLURAL_PRONOUNS:
+    if pronoun.pos_ != "PRON" or lower not in PRONOUNS_SINGULAR | PRONOUNS_NEUTER | PRONOUNS_PLURAL:
         return None
     speech = frames.speech_head(pronoun)
     speaker = frames.subject_of(speech) if speech is not None else None
@@ -498,9 +496,9 @@ def _reported_speaker(pronoun: Token) -> Token | None:
         return None
     person = speaker.ent_type_ == "PERSON"
     plural = speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in speaker.children)
-    if lower in PERSONAL_PRONOUNS:
+    if lower in PRONOUNS_SINGULAR:
         return speaker if person else None
-    if lower in NEUTER_PRONOUNS:
+    if lower in PRONOUNS_NEUTER:
         return speaker if not person and not plural else None
     return speaker if plural or speaker.ent_type_ in {"ORG", "GPE", "NORP"} else None
 
@@ -527,10 +525,7 @@ def _place_of_targets(targets: list[Actor], gazetteer: Gazetteer | None) -> Plac
 
 def _localise(actor: Actor, country: str) -> Actor:
     """'Protesters' with no country, in an event located in Tbilisi: Georgian protesters."""
-    if actor.country or not actor.code or actor.code != actor.sector:
-        return actor
-    return replace(actor, code=f"{country}{actor.sector}", country=country,
-                   rule=f"{actor.rule}; country of the event's place")
+    return localise(actor, country, "country of the event's place")
 
 
 def _place_target(place: Place) -> Actor:
@@ -643,16 +638,22 @@ def _targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool =
         out += _owners(direct)
     for prep in DEFAULT_TARGET_PREPS:
         out += [o for h in holders for _, o in frames.prep_objects(h, {prep})]
-    borders = [o for h in holders for _, o in frames.prep_objects(h)]  # "massed troops NEAR its border with X"
-    out += [n for n in map(_border_neighbour, out + borders) if n is not None]
-    out += [owner for o in out for owner in _owners(o)]  # "an investigation into abuses BY IRANIAN forces"
-    out += [w for o in out for _, w in frames.prep_objects(o, {"with"})]  # "from the talks WITH HAMAS"
-    # "provide 500 million euros IN assistance FOR AFGHANISTAN": one noun deeper, last
+    return list(dict.fromkeys(out + _further_targets(verb, direct, where, out)))
+
+
+def _further_targets(verb: Token, direct: Token | None, where: str | None, found: list[Token]) -> list[Token]:
+    """Candidates one step past the usual ones, tried after them."""
+    holders = [verb] + ([direct] if direct is not None else [])
+    near = [o for h in holders for _, o in frames.prep_objects(h)]  # "massed troops NEAR its border with X"
+    out = [n for n in map(_border_neighbour, found + near) if n is not None]
+    out += [owner for o in found for owner in _owners(o)]  # "an investigation into abuses BY IRANIAN forces"
+    out += [w for o in found for _, w in frames.prep_objects(o, {"with"})]  # "from the talks WITH HAMAS"
+    # "provide 500 million euros IN assistance FOR AFGHANISTAN", "its role AS A MEDIATOR between"
     inner = [o for _, o in frames.prep_objects(direct, {"in", "of", "as", "into"})] if direct is not None else []
-    inner += [o for _, o in frames.prep_objects(verb, {"as"})]  # "suspended its role AS A MEDIATOR between"
+    inner += [o for _, o in frames.prep_objects(verb, {"as"})]
     for prep in ([where] if where and where != "prep" else []) + list(DEFAULT_TARGET_PREPS):
         out += [o for h in inner for _, o in frames.prep_objects(h, {prep})]
-    return list(dict.fromkeys(out))
+    return out
 
 
 KILLING = {"kill", "massacre", "slaughter", "execute", "murder"}
@@ -679,14 +680,13 @@ def _mass(obj: Token | None) -> bool:
 
 
 def _answered(noun: Token) -> bool:
-
     """A reported act that another act answers: "defended Poland AGAINST EU criticism"."""
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "against" and head.head.pos_ == "VERB" \
         and head.head.lemma_.lower() in {"defend", "protect", "shield", "warn", "rally", "retaliate", "respond"}
 
 
-def _drop_manner_nouns(drafts: list[Draft]) -> list[Draft]:
+def _one_draft_per_act(drafts: list[Draft]) -> list[Draft]:
     """'detained 15 journalists IN RAIDS', 'used chlorine gas IN AN ATTACK on Douma': a nominal
     trigger in an adjunct of a coded act of force tells how that act was done; it is not a second one."""
     forceful = {d.trigger.i for d in drafts if d.trigger.pos_ == "VERB" and d.code[:2] >= "17"}

@@ -115,7 +115,7 @@ def direct_object(verb: Token) -> Token | None:
     """The direct object; through quantities: 'supplied HUNDREDS of drones' -> drones."""
     objs = children(verb, OBJECT_DEPS)
     if objs:
-        return _counted(objs[0])
+        return counted(objs[0])
     if passive(verb):
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
         return subj[0] if subj else None
@@ -125,13 +125,14 @@ def direct_object(verb: Token) -> Token | None:
 PARTICLES = {"down", "out", "up", "back", "off", "away", "over", "in", "on"}
 
 
-def _counted(obj: Token) -> Token:
+def counted(obj: Token) -> Token:
+    """What a quantity counts: 'HUNDREDS of drones' -> drones; other nouns are themselves."""
     if obj.lower_ in QUANTITY_NOUNS or obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        return _counted(pobj)
+                        return counted(pobj)
     return obj
 
 
