@@ -7,12 +7,12 @@ from datetime import date
 
 import pytest
 
-from dateline.ingest import IngestError, read_inputs
+from dateline.ingest import IngestError, IngestNote, read_inputs
 from dateline.ingest.metadata import find_dateline, split_date_line, strip_boilerplate
 
 
 def articles(items):
-    return [i for i in items if not isinstance(i, IngestError)]
+    return [i for i in items if not isinstance(i, IngestError | IngestNote)]
 
 
 def errors(items):
@@ -88,10 +88,10 @@ def test_jsonl_csv_and_directory(tmp_path):
     items = list(read_inputs([str(tmp_path)]))
     assert not errors(items)
     by_id = {a.id: a for a in articles(items)}
-    assert set(by_id) == {"j1", "x-3", "c1"}
+    assert set(by_id) == {"j1", "sub/x-3", "c1"}  # an id-less record: the file's path in the directory, line
     assert by_id["j1"].source == "AP" and by_id["j1"].date == date(2020, 1, 2)
     assert by_id["c1"].title == "T" and by_id["c1"].text == "Chile, Peru talks."
-    assert by_id["x-3"].origin.endswith("x.jsonl:3")
+    assert by_id["sub/x-3"].origin.endswith("x.jsonl:3")
 
 
 def test_bad_inputs_give_one_error_each_and_the_rest_is_read(tmp_path):
@@ -105,12 +105,14 @@ def test_bad_inputs_give_one_error_each_and_the_rest_is_read(tmp_path):
     (tmp_path / "good.txt").write_text("Peru and Chile held talks.", encoding="utf-8")
     items = list(read_inputs([str(tmp_path), str(tmp_path / "missing.txt")]))
     found = {str(e).split(": ", 1)[0].replace(str(tmp_path) + "/", ""): e.message for e in errors(items)}
-    assert set(found) == {"bin.txt", "empty.txt", "latin.txt", "lines.jsonl:2", "lines.jsonl:3",
+    assert set(found) == {"bin.txt", "empty.txt", "lines.jsonl:2", "lines.jsonl:3",
                           "lines.jsonl:4", "lines.jsonl:5", "notext.csv:1",
                           "missing.txt"}
     assert "binary" in found["bin.txt"] and "empty" in found["empty.txt"]
     assert "text" in found["notext.csv:1"] and "JSON" in found["lines.jsonl:2"]
-    assert {a.id for a in articles(items)} == {"ok", "good"}
+    assert {a.id for a in articles(items)} == {"ok", "good", "latin"}  # bad bytes replaced, and reported:
+    [note] = [i for i in items if isinstance(i, IngestNote)]
+    assert note.origin.endswith("latin.txt") and "U+FFFD" in note.message
     assert all("\n" not in str(e) for e in errors(items))
 
 

@@ -76,17 +76,26 @@ class DateMatch:
     text: str
 
 
+WHEN_SCAN = 5000
+"""The most characters of one sentence searched for dates (every pattern is linear; this bounds the
+work on a run-on 'sentence' of a page without punctuation)."""
+
+
 def find_date_expressions(text: str) -> list[DateMatch]:
-    """Temporal expressions in `text`, non-overlapping, longest first, in text order."""
+    """Temporal expressions in the first WHEN_SCAN characters of `text`, non-overlapping, longest
+    first, in text order."""
+    text = text[:WHEN_SCAN]
     found: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters inside an expression already found
     for _kind, rx in _COMPILED:
         for m in rx.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in found):
+            if any(taken[start:end]):
                 continue
             if not _plausible(text, m.group(0), start):
                 continue
             found.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
     found.sort()
     return [DateMatch(s, e, text[s:e]) for s, e in found]
 

@@ -1,43 +1,90 @@
-"""Ingest: files, directories and stdin into Article records (errors reported, never raised)."""
+"""Ingest: files, directories and stdin into Article records (errors reported, never raised).
+
+Inside a directory an article is named by its path relative to that directory, without the
+suffix (``a/news`` and ``b/news`` stay two articles); a file given by itself by its stem. A
+subdirectory that cannot be read, or a symbolic link that loops, is reported, never skipped silently.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from dateline.ingest.readers import KNOWN_SUFFIXES, Defaults, IngestError, Item, read_path, read_stdin
+from dateline.ingest.fields import Limits
+from dateline.ingest.readers import (
+    KNOWN_SUFFIXES,
+    Defaults,
+    IngestError,
+    IngestNote,
+    Item,
+    read_path,
+    read_stdin,
+)
 
-__all__ = ["IngestError", "read_inputs"]
+__all__ = ["IngestError", "IngestNote", "Limits", "read_inputs", "walk"]
 log = logging.getLogger(__name__)
 
 
-def _files(directory: Path) -> Iterator[Path]:
-    for path in sorted(directory.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(directory).parts):
+def walk(directory: Path) -> Iterator[tuple[Path, str] | IngestError]:
+    """(file, id) for every readable input file under `directory`, sorted; problems as IngestErrors.
+
+    Hidden files and directories are skipped; a symbolic link to a directory is followed once."""
+    seen: set[tuple[int, int]] = set()
+    yield from _walk(directory, directory, seen)
+
+
+def _walk(root: Path, directory: Path, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str] | IngestError]:
+    try:
+        info = directory.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            yield IngestError(str(directory), "directory already read (a symbolic link loop?); skipped")
+            return
+        seen.add((info.st_dev, info.st_ino))
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        yield IngestError(str(directory), f"cannot read directory ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
             continue
-        if path.is_file():
-            if path.suffix.lower() in KNOWN_SUFFIXES:
-                yield path
-            else:
-                log.debug("skipping %s (unknown extension)", path)
+        path = Path(entry.path)
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as exc:
+            yield IngestError(str(path), f"cannot read ({exc.strerror or exc})")
+            continue
+        if is_dir:
+            yield from _walk(root, path, seen)
+        elif is_file and path.suffix.lower() in KNOWN_SUFFIXES:
+            yield path, path.relative_to(root).with_suffix("").as_posix()
+        elif not is_file and not is_dir and entry.is_symlink():
+            yield IngestError(str(path), "broken symbolic link")
+        else:
+            log.debug("skipping %s (unknown extension)", path)
 
 
 def read_inputs(inputs: Sequence[str], *, default_date: date | None = None,
-                default_source: str | None = None, stdin: TextIO | None = None) -> Iterator[Item]:
-    """Articles (and IngestErrors) from files, directories (recursive) and '-' (stdin), streamed."""
-    defaults = Defaults(default_date, default_source)
+                default_source: str | None = None, stdin: TextIO | None = None,
+                limits: Limits | None = None) -> Iterator[Item]:
+    """Articles (and IngestErrors, IngestNotes) from files, directories (recursive) and '-' (stdin),
+    streamed."""
+    defaults = Defaults(default_date, default_source, limits or Limits())
     for item in inputs:
         if item == "-":
             yield from read_stdin(stdin or sys.stdin, defaults)
             continue
         path = Path(item)
         if path.is_dir():
-            for file in _files(path):
-                yield from read_path(file, defaults)
+            for found in walk(path):
+                if isinstance(found, IngestError):
+                    yield found
+                else:
+                    yield from read_path(found[0], defaults, found[1])
         elif path.exists():
             yield from read_path(path, defaults)
         else:

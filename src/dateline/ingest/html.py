@@ -1,76 +1,100 @@
-"""HTML pages: title, publication date from meta tags, and the story's paragraphs."""
+"""HTML pages: the story's text, title and publication date, through a real extractor.
+
+trafilatura (with lxml's HTML cleaner) finds the main text of a page with or without
+`<article>`/`<main>`, leaving out cookie banners, navigation, share links, tags, comments and
+footers, and reads the publication date from meta tags and JSON-LD (not from the text). Teaser
+links ("READ MORE: ...") it keeps as paragraphs are dropped here. A page too small for trafilatura
+to call it an article falls back to a plain paragraph reader, so no text is lost.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from html.parser import HTMLParser
 from typing import Any
 
+log = logging.getLogger(__name__)
+
+TEASER = re.compile(r"^(?:read more|read also|also read|related|see also|more|watch|listen|recommended"
+                    r"|click here|most read)\b\s*[:|>»-]", re.IGNORECASE)
 SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "figure", "button"}
-DATE_META = {"article:published_time", "og:published_time", "date", "pubdate", "publishdate",
-             "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"}
-
-
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title = ""
-        self.h1 = ""
-        self.date: str | None = None
-        self.paragraphs: list[tuple[bool, str]] = []  # (inside article/main, text)
-        self._stack: list[str] = []
-        self._skip = 0
-        self._main = 0
-        self._buf: list[str] | None = None
-        self._in_title = self._in_h1 = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): v or "" for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in DATE_META and a.get("content") and self.date is None:
-                self.date = a["content"]
-        elif tag == "time" and a.get("datetime") and self.date is None:
-            self.date = a["datetime"]
-        if tag in SKIP:
-            self._skip += 1
-        elif tag in {"article", "main"}:
-            self._main += 1
-        elif tag == "p" and not self._skip:
-            self._buf = []
-        self._in_title = tag == "title" or self._in_title
-        self._in_h1 = tag == "h1" or self._in_h1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP and self._skip:
-            self._skip -= 1
-        elif tag in {"article", "main"} and self._main:
-            self._main -= 1
-        elif tag == "p" and self._buf is not None:
-            text = " ".join("".join(self._buf).split())
-            if text:
-                self.paragraphs.append((self._main > 0, text))
-            self._buf = None
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1":
-            self._in_h1 = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        if self._in_h1 and not self._skip:
-            self.h1 += data
-        if self._buf is not None and not self._skip:
-            self._buf.append(data)
+BLOCKS = {"p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "blockquote", "br", "td"}
+_OPTIONS: dict[str, Any] = {
+    "with_metadata": True, "include_comments": False, "include_tables": False, "include_links": False,
+    "include_images": False, "deduplicate": False,
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
 
 
 def parse_html(html: str) -> dict[str, Any]:
     """Fields for an Article: text (story paragraphs), title, date (YYYY-MM-DD or None)."""
+    found = _extract(html)
+    if found is None or not found["text"].strip():
+        found = _plain(html)
+    paragraphs = [p for p in found["text"].split("\n") if p.strip() and not TEASER.match(p.strip())]
+    title = found["title"]
+    if paragraphs and title and paragraphs[0].strip() == title:
+        paragraphs = paragraphs[1:]  # the headline, kept as the title
+    return {"text": "\n\n".join(p.strip() for p in paragraphs), "title": title, "date": found["date"]}
+
+
+def _extract(html: str) -> dict[str, Any] | None:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, **_OPTIONS)
+    except Exception as exc:  # noqa: BLE001 - the extractor's own failure: fall back to the plain reader
+        log.debug("trafilatura failed (%s); reading paragraphs", exc)
+        return None
+    if doc is None:
+        return None
+    day = doc.date if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date[:10]) else None
+    return {"text": doc.text or "", "title": " ".join((doc.title or "").split()) or None, "date": day}
+
+
+class _Page(HTMLParser):
+    """Every block of text outside scripts, navigation and footers; an unclosed block ends at the next."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.blocks: list[str] = []
+        self._buf: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP:
+            self._skip += 1
+        elif tag in BLOCKS:
+            self.flush()
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP and self._skip:
+            self._skip -= 1
+        elif tag in BLOCKS:
+            self.flush()
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._skip:
+            self._buf.append(data)
+
+    def flush(self) -> None:
+        text = " ".join("".join(self._buf).split())
+        if text:
+            self.blocks.append(text)
+        self._buf = []
+
+
+def _plain(html: str) -> dict[str, Any]:
     page = _Page()
     page.feed(html)
     page.close()
-    inside = [t for main, t in page.paragraphs if main]
-    paragraphs = inside or [t for _, t in page.paragraphs]
-    title = " ".join((page.h1 or page.title).split()) or None
-    day = page.date[:10] if page.date and page.date[:4].isdigit() else None
-    return {"text": "\n\n".join(paragraphs), "title": title, "date": day}
+    page.flush()
+    return {"text": "\n".join(page.blocks), "title": " ".join(page.title.split()) or None, "date": None}

@@ -10,18 +10,24 @@ DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(.*)$", re.IG
 BOILERPLATE = re.compile(
     r"^(?:all news|news|share|share this|advertisement|read more|subscribe|menu|home|print|"
     r"follow us|related|most read|sign in|log in|skip to content|listen|comments?|video|photo|"
-    r"updated .*|published .*|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$",
+    r"(?:updated|published|last updated)(?: on| at)? [\w :,+./-]{1,40}|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$",
     re.IGNORECASE,
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_PLACE = r"(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
+# A place word: a capital and letters, hyphenated parts each starting with their hyphen
+# ("Port-au-Prince"); words are joined by single spaces only. No two ways to split a string into
+# words, so the pattern cannot backtrack, and it only ever looks at DATELINE_SCAN characters.
+_WORD = r"[A-Z][A-Za-z'.]*(?:-[A-Za-z'.]+){0,4}"
+_PLACE = rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
 _MONTHDAY = rf"(?:,\s*(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})))"
 _AGENCY = r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)|/(?P<agency2>[A-Za-z][\w .&-]{0,30})/)"
 DATELINE = re.compile(
     rf"\s*{_PLACE}{_REGION}?{_MONTHDAY}?\.?\s*{_AGENCY}(?!\s*[a-z])\s*\.?\s*(?:--|—|–|-|:)?\s*"
 )  # no lower-case word after the agency: "The Asia-Pacific Economic Cooperation (APEC) forum has"
+DATELINE_SCAN = 160  # a wire dateline is never longer: the pattern sees at most this much text
+STAMP = re.compile(r"(?:last )?(?:updated|published)(?: on| at)? [\w :,+/-]{1,40}?\. (?=[A-Z])", re.IGNORECASE)
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
@@ -59,7 +65,11 @@ def strip_boilerplate(text: str) -> tuple[str | None, str]:
     i = 0
     while i < len(lines):
         line = lines[i].strip()
-        if not line or BOILERPLATE.match(line):
+        stamp = STAMP.match(line) if len(line) > 60 else None
+        if stamp:  # "Updated at 10:32 GMT. Police arrested...": the time stamp goes, the story stays
+            lines[i] = line[stamp.end():]
+            continue
+        if not line or len(line) <= 300 and BOILERPLATE.match(line):
             i += 1
             continue
         if title is None and _looks_like_title(line) and find_dateline(line) is None and i + 1 < len(lines):
@@ -87,7 +97,7 @@ def find_dateline(text: str, window: int = 1500) -> Dateline | None:
 
 
 def _dateline_at(text: str, pos: int) -> Dateline | None:
-    m = DATELINE.match(text, pos)
+    m = DATELINE.match(text[: pos + DATELINE_SCAN], pos)
     if not m:
         return None
     month_word = m.group("month") or m.group("month2")
