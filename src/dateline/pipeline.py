@@ -9,7 +9,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.events.coder import Coder
@@ -69,21 +72,81 @@ def _ontology(settings: Settings) -> Ontology:
 
 
 def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
+    """Code a batch; whatever goes wrong with one article (parse or coder) is that article's error."""
     nlp = load_pipeline(settings.model)
-    coder = build_coder(settings)
-    out: list[Coded] = []
     screen = build_screen(settings)
-    texts = ((text_for_parser(a, screen), a) for a in articles)
-    for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
-        try:
-            events = coder.code(doc, article)
-        except (ValueError, KeyError, IndexError, AttributeError) as exc:  # a coder bug: report it
-            log.exception("coding failed for %s", article.origin or article.id)
-            out.append(Coded(article, (), f"coder failed: {type(exc).__name__}: {exc}"))
-            continue
-        kept = tuple(e for e in events if e.confidence >= settings.min_confidence)
-        out.append(Coded(article, kept))
-    return out
+    texts = [text_for_parser(a, screen) for a in articles]
+    try:
+        docs = parse_texts(nlp, texts, settings)
+    except Exception:  # noqa: BLE001 - one text broke the batch: parse them one by one to find it
+        log.debug("batch parse failed; parsing its articles one at a time", exc_info=True)
+        return [_code_alone(nlp, article, text, settings) for article, text in zip(articles, texts, strict=True)]
+    return [_code_doc(doc, article, settings) for doc, article in zip(docs, articles, strict=True)]
+
+
+def _code_alone(nlp: Language, article: Article, text: str, settings: Settings) -> Coded:
+    try:
+        [doc] = parse_texts(nlp, [text], settings)
+    except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+        log.exception("parsing failed for %s", article.origin or article.id)
+        return Coded(article, (), f"parser failed: {type(exc).__name__}: {str(exc)[:200]}")
+    return _code_doc(doc, article, settings)
+
+
+def _code_doc(doc: Doc, article: Article, settings: Settings) -> Coded:
+    try:
+        events = build_coder(settings).code(doc, article)
+    except Exception as exc:  # noqa: BLE001 - a coder bug on one article: report it, code the others
+        log.exception("coding failed for %s", article.origin or article.id)
+        return Coded(article, (), f"coder failed: {type(exc).__name__}: {str(exc)[:200]}")
+    return Coded(article, tuple(e for e in events if e.confidence >= settings.min_confidence))
+
+
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+
+
+def parse_texts(nlp: Language, texts: list[str], settings: Settings) -> list[Doc]:
+    """One Doc per text; a long text is parsed in pieces (`split_pieces`) joined into one Doc whose
+    text is the whole text, so character offsets are unchanged."""
+    pieces = [(piece, i) for i, text in enumerate(texts) for piece in split_pieces(text, settings.piece_chars)]
+    parts: list[list[Doc]] = [[] for _ in texts]
+    for doc, i in _pipe_by_size(nlp, pieces, settings):
+        doc.tensor = _NO_TENSOR  # the coder reads the parse, not the vectors: do not hold them
+        parts[i].append(doc)
+    docs = [p[0] if len(p) == 1 else Doc.from_docs(p, ensure_whitespace=False) for p in parts]
+    for doc, text in zip(docs, texts, strict=True):
+        if doc.text != text:
+            raise ValueError("pieces of a long text did not join back into the text")
+    return docs
+
+
+def _pipe_by_size(nlp: Language, pieces: list[tuple[str, int]], settings: Settings) -> Iterator[tuple[Doc, int]]:
+    """nlp.pipe over groups of pieces of at most `batch_chars` characters (the parser's working memory
+    grows with the text of a batch, not with its number of texts)."""
+    group: list[tuple[str, int]] = []
+    held = 0
+    for piece in pieces:
+        if group and held + len(piece[0]) > settings.batch_chars:
+            yield from nlp.pipe(group, as_tuples=True, batch_size=len(group))
+            group, held = [], 0
+        group.append(piece)
+        held += len(piece[0])
+    if group:
+        yield from nlp.pipe(group, as_tuples=True, batch_size=len(group))
+
+
+def split_pieces(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters: after a line break when there is one in
+    the second half of the piece, else after a sentence end, else after a space."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next((i + len(mark) for mark in ("\n", ". ", " ") if (i := window.rfind(mark)) > size // 2), size)
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def _warm(settings: Settings) -> None:
@@ -98,16 +161,24 @@ def _validate(settings: Settings) -> None:
     load_patterns(settings.pattern_files, codes=set(_ontology(settings).codes()))
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(articles)
-    while batch := list(islice(it, size)):
+def _batches(articles: Iterable[Article], size: int, chars: int) -> Iterator[list[Article]]:
+    """Batches of at most `size` articles and about `chars` characters (a longer article alone)."""
+    batch: list[Article] = []
+    held = 0
+    for article in articles:
+        if batch and (len(batch) >= size or held + len(article.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.text)
+    if batch:
         yield batch
 
 
 def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Coded]:
     """Code a stream of articles, in input order, holding only a few batches in memory."""
     if settings.workers <= 1:
-        for batch in _batches(articles, settings.batch_size):
+        for batch in _batches(articles, settings.batch_size, settings.batch_chars):
             yield from _code_batch(batch, settings)
         return
     if sys.platform == "linux":
@@ -119,7 +190,7 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
         ctx = mp.get_context("spawn")
     with ctx.Pool(settings.workers, initializer=_warm, initargs=(settings,)) as pool:
         pending: deque = deque()
-        for batch in _batches(articles, settings.batch_size):
+        for batch in _batches(articles, settings.batch_size, settings.batch_chars):
             pending.append(pool.apply_async(_code_batch, (batch, settings)))
             while len(pending) > 2 * settings.workers:
                 yield from pending.popleft().get()

