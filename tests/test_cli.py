@@ -170,3 +170,50 @@ def test_undated_article_warns_and_never_invents_a_date(runner):
     assert "no publication date found" in result.stderr
     events = [json.loads(line) for line in result.stdout.splitlines()]
     assert events and all(e["date"]["value"] is None and e["date"]["basis"] == "unknown" for e in events)
+
+
+# -- exit statuses: 0 all good, 1 some records rejected (the others done), 2 usage, 3 internal error --
+def test_exit_status_0_when_every_record_is_coded(runner, story):
+    assert runner.invoke(main, ["code", str(story)]).exit_code == 0
+
+
+def test_exit_status_1_rejected_records_are_reported_and_the_rest_is_done(runner, tmp_path):
+    data = tmp_path / "mixed.jsonl"
+    data.write_text("[" * 100000 + "\n"
+                    + '{"id": ' + "9" * 5000 + ', "text": "Putin met Xi."}\n'
+                    + '{"id": "ok", "text": "Russian President Vladimir Putin met Chinese President Xi Jinping '
+                    'in Moscow.", "date": "2023-03-21"}\n'
+                    + '{"id": "l", "text": "Talks.", "source": ["AP"]}\n', encoding="utf-8")
+    db = tmp_path / "m.db"
+    result = runner.invoke(main, ["ingest", str(data), "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert [line.split(": ")[2].split(":")[1] for line in lines] == ["1", "2", "4"]
+    assert "'source' must be a string, not a list" in lines[2]
+    assert "1 articles (1 new" in result.stderr and "3 records rejected" in result.stderr
+    shown = runner.invoke(main, ["events", "--db", str(db), "--format", "jsonl"])
+    assert [json.loads(x)["article_id"] for x in shown.stdout.splitlines()] == ["ok"]
+
+
+def test_exit_status_2_for_usage_errors(runner, tmp_path):
+    assert runner.invoke(main, ["code"]).exit_code == 2
+    assert runner.invoke(main, ["code", "x.txt", "--workers", "0"]).exit_code == 2
+
+
+def test_exit_status_3_for_internal_errors(runner, story, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("dateline.cli.read_inputs", broken)
+    result = runner.invoke(main, ["code", str(story)])
+    assert result.exit_code == 3
+    assert result.stderr.strip() == "dateline: error: internal error: RuntimeError: a bug (please report it)"
+
+
+def test_stdin_bad_bytes_are_replaced_and_binary_is_refused(runner):
+    result = runner.invoke(main, ["code", "-", "--date", "2023-03-22"],
+                           input=b"Russian President Vladimir Putin met Chinese President Xi Jinping \xff.\n")
+    assert result.exit_code == 0 and "U+FFFD" in result.stderr and '"cameo": "040"' in result.stdout
+    binary = runner.invoke(main, ["code", "-"], input=b"%PDF-1.7\n\x00\x01\x02stream")
+    assert binary.exit_code == 1
+    assert "a PDF document, not text" in binary.stderr

@@ -35,14 +35,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from dateline import CODER_VERSION, __version__
+from dateline import CODER_VERSION, __version__, library
 from dateline.filters import event_query
 from dateline.ingest.readers import Defaults, IngestError, build_article
 from dateline.nlp import ModelNotFoundError
 from dateline.pipeline import Coded, code_articles
 from dateline.records import Article
 from dateline.settings import Settings
-from dateline.store import EventQuery, Store, StoreError, open_store
+from dateline.store import EventQuery, StoreError, open_store
 from dateline.store.base import SORTS
 
 log = logging.getLogger(__name__)
@@ -380,19 +380,18 @@ def _article(record: object, index: int) -> Article | list[dict[str, Any]]:
 
 def code_and_store(cfg: ApiConfig, articles: list[Article]) -> list[dict[str, Any]]:
     """Code the articles and store each (as `dateline ingest` does); one result per article."""
-    coded = cfg.coding.code(articles)
-    with open_store(cfg.db) as store:
-        return [_store_one(store, item) for item in coded]
+    with cfg.coding._lock, open_store(cfg.db) as store:  # one coding at a time, as Coding.code
+        outcomes = [o for o in library.code_and_store(articles, store, cfg.coding.settings) if o.status != "note"]
+        cfg.coding.loaded = True
+    return [_result(o) for o in outcomes]
 
 
-def _store_one(store: Store, coded: Coded) -> dict[str, Any]:
-    article = coded.article
-    if coded.error:
-        log.error("POST /articles: %s: %s", article.id, coded.error)
-        return {"id": article.id, "status": "error", "events": 0, "error": coded.error}
-    status = STATUS[store.add_article(article, coded.events, CODER_VERSION)]
-    result: dict[str, Any] = {"id": article.id, "status": status, "events": len(coded.events)}
-    if article.date is None:
+def _result(outcome: library.Stored) -> dict[str, Any]:
+    if outcome.status == "rejected":
+        log.error("POST /articles: %s", outcome)
+        return {"id": outcome.article_id, "status": "error", "events": 0, "error": outcome.message}
+    result: dict[str, Any] = {"id": outcome.article_id, "status": STATUS[outcome.status], "events": outcome.events}
+    if outcome.undated:
         result["warning"] = NO_DATE
     return result
 

@@ -16,7 +16,9 @@ import yaml
 from dateline import CODER_VERSION, __version__
 from dateline.errors import FileLineError
 from dateline.filters import event_query
-from dateline.ingest import IngestError, read_inputs
+from dateline.ingest import IngestError, IngestNote, read_inputs
+from dateline.ingest.readers import Item
+from dateline.library import Dateline, Stored
 from dateline.nlp import ModelNotFoundError, load_pipeline, pipeline_name
 from dateline.output import EventWriter
 from dateline.pipeline import Coded, code_articles
@@ -46,14 +48,25 @@ class Problems:
 
 def _articles(inputs: tuple[str, ...], day: date | None, source: str | None,
               problems: Problems) -> Iterator[Article]:
-    for item in read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin):
+    for item in _items(inputs, day, source):
         if isinstance(item, IngestError):
             problems.report(str(item))
-            continue
-        if item.date is None:
-            click.echo(f"dateline: warning: {item.origin or item.id}: no publication date found; "
-                       "events without their own date are dated 'unknown' (give --date)", err=True)
+        elif isinstance(item, IngestNote):
+            _warn(str(item))
+        else:
+            yield item
+
+
+def _items(inputs: tuple[str, ...], day: date | None, source: str | None) -> Iterator[Item]:
+    for item in read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin):
+        if isinstance(item, Article) and item.date is None:
+            _warn(f"{item.origin or item.id}: no publication date found; "
+                  "events without their own date are dated 'unknown' (give --date)")
         yield item
+
+
+def _warn(message: str) -> None:
+    click.echo(f"dateline: warning: {message}", err=True)
 
 
 def _coded(inputs: tuple[str, ...], settings: Settings, day: date | None, source: str | None,
@@ -78,6 +91,13 @@ class _Main(click.Group):
         except FileLineError as exc:
             _fail(str(exc))
             ctx.exit(2)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug, not bad input: exit status 3 tells scripts apart
+            logging.getLogger("dateline").debug("internal error", exc_info=True)
+            _fail(f"internal error: {type(exc).__name__}: {str(exc)[:300]} (please report it)")
+            ctx.exit(3)
 
 
 @click.group(cls=_Main)
@@ -156,23 +176,25 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers:
            day: object, source: str | None) -> None:
     """Code articles and store them with their events (re-ingesting is idempotent)."""
     settings = _settings(ctx, workers=workers, db=db)
-    problems = Problems()
-    tally = {"inserted": 0, "unchanged": 0, "replaced": 0}
-    events = 0
     try:
         with open_store(settings.db) as store:
-            for coded in _coded(inputs, settings, _day(day), source, problems):
-                if coded.error:
-                    continue
-                tally[store.add_article(coded.article, coded.events, CODER_VERSION)] += 1
-                events += len(coded.events)
+            report = Dateline(settings).code_and_store(_items(inputs, _day(day), source), store,
+                                                       on_outcome=_report_outcome)
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
-    click.echo(f"{sum(tally.values())} articles ({tally['inserted']} new, {tally['replaced']} "
-               f"replaced, {tally['unchanged']} unchanged), {events} events -> {settings.db}; "
-               f"{problems.count} input errors", err=True)
-    sys.exit(1 if problems.count else 0)
+    tally = report.stored
+    click.echo(f"{report.articles} articles ({tally['inserted']} new, {tally['replaced']} "
+               f"replaced, {tally['unchanged']} unchanged), {report.events} events -> {settings.db}; "
+               f"{report.rejected} records rejected", err=True)
+    sys.exit(report.status)
+
+
+def _report_outcome(outcome: Stored) -> None:
+    if outcome.status == "rejected":
+        _fail(str(outcome))
+    elif outcome.status == "note":
+        _warn(str(outcome))
 
 
 def query_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -274,23 +296,16 @@ def recode(ctx: click.Context, db: str | None, every: bool) -> None:
     """Re-code stored articles with the current coder (articles of older coder versions by default)."""
     settings = _settings(ctx, db=db)
     _require_db(settings.db)
-    problems = Problems()
-    articles = events = 0
     try:
         with open_store(settings.db) as store:
             todo = list(store.iter_articles(outdated_for=None if every else CODER_VERSION))
-            for coded in code_articles(iter(todo), settings):
-                if coded.error:
-                    problems.report(f"{coded.article.id}: {coded.error}")
-                    continue
-                store.recode_article(coded.article, coded.events, CODER_VERSION)
-                articles, events = articles + 1, events + len(coded.events)
+            report = Dateline(settings).code_and_store(todo, store, recode=True, on_outcome=_report_outcome)
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
-    click.echo(f"{articles} articles re-coded with {CODER_VERSION}, {events} events; "
-               f"{problems.count} errors", err=True)
-    sys.exit(1 if problems.count else 0)
+    click.echo(f"{report.articles} articles re-coded with {CODER_VERSION}, {report.events} events; "
+               f"{report.rejected} errors", err=True)
+    sys.exit(report.status)
 
 
 @main.command()
