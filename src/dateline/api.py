@@ -425,4 +425,7 @@ def create_app(db: str, *, token: str | None, max_body_bytes: int = 1_000_000, m
     _add_error_handlers(app)
     app.include_router(router)
     app.mount(DOCS_STATIC, StaticFiles(directory=SWAGGER_FILES), name="docs-static")
+    from dateline.web import mount as mount_explorer  # the explorer's routes import this module
+
+    mount_explorer(app)
     return app

@@ -39,7 +39,8 @@ class EventQuery:
     ``plover`` a PLOVER event name (``CONSULT``); ``cameo`` a CAMEO code or root prefix (``04``,
     ``041``); ``place`` a place name (case-insensitive substring) or ISO alpha-3 country of the
     place; ``text`` a case-insensitive substring of any mention's sentence; ``since``/``until``
-    bound the event date (its span must overlap the range).
+    bound the event date (its span must overlap the range); ``quad_class`` is 1-4 and
+    ``min_mentions`` the least number of mentions.
     """
 
     actor: str | None = None
@@ -55,6 +56,8 @@ class EventQuery:
     text: str | None = None
     article_id: str | None = None
     include_negated: bool = True
+    quad_class: int | None = None
+    min_mentions: int | None = None
     sort: str = "date"
     limit: int | None = None
     offset: int = 0

@@ -409,6 +409,16 @@ def _type_filters(q: EventQuery, clauses: list[str], params: list[Any]) -> None:
         params += [f"%{q.place.lower()}%", q.place.upper()]
     if not q.include_negated:
         clauses.append("e.negated = 0")
+    _count_filters(q, clauses, params)
+
+
+def _count_filters(q: EventQuery, clauses: list[str], params: list[Any]) -> None:
+    if q.quad_class is not None:
+        clauses.append("e.quad_class = ?")
+        params.append(q.quad_class)
+    if q.min_mentions is not None:
+        clauses.append("e.num_mentions >= ?")
+        params.append(q.min_mentions)
 
 
 def _mention_filters(q: EventQuery, clauses: list[str], params: list[Any]) -> None:
