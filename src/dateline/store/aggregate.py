@@ -65,25 +65,26 @@ def timeline(store: Store, query: EventQuery = ALL, *, bucket: str = "auto", sta
     (``end`` exclusive). Empty buckets between the first and last (or across ``span``) are filled in."""
     if bucket not in BUCKETS or stack not in STACKS:
         raise ValueError(f"bucket must be one of {', '.join(BUCKETS)} and stack one of {', '.join(STACKS)}")
-    sql_store = _sql_store(store)
     where, params = _where(query.page(None, 0))
-    if bucket == "auto":
-        bucket = pick_bucket(*date_range(store, query))
     column = "e.plover_event" if stack == "plover" else "e.quad_class"
     day = "SUBSTR(e.date_lo, 1, 7)" if bucket == "month" else "e.date_lo"
-    rows = sql_store._rows(f"SELECT d, k, COUNT(*) AS n FROM (SELECT {day} AS d, {column} AS k FROM events e "
-                           f"{_and(where)} e.date_lo IS NOT NULL) x GROUP BY d, k", params)
-    undated = sql_store._one(f"SELECT COUNT(*) FROM events e {_and(where)} e.date_lo IS NULL", params)
+    rows = _sql_store(store)._rows(f"SELECT d, k, COUNT(*) AS n FROM (SELECT {day} AS d, {column} AS k "
+                                   f"FROM events e {where}) x GROUP BY d, k", params)
+    undated = sum(int(r["n"]) for r in rows if r["d"] is None)
+    rows = [r for r in rows if r["d"] is not None]
+    if bucket == "auto":  # one scan: grouped by day, folded here once the range is known
+        days = [r["d"] for r in rows] + [d for d in span if d]
+        bucket = pick_bucket(min(days), max(days)) if days else "day"
     counts: dict[date, dict[str, int]] = {}
     totals: dict[str, int] = {}
     for row in rows:
-        start = _bucket_start(row["d"] + ("-01" if bucket == "month" else ""), bucket)
+        start = _bucket_start(row["d"] + ("-01" if len(row["d"]) == 7 else ""), bucket)
         key = str(row["k"]) if row["k"] is not None else "none"
         counts.setdefault(start, {})
         counts[start][key] = counts[start].get(key, 0) + int(row["n"])
         totals[key] = totals.get(key, 0) + int(row["n"])
     return {"bucket": bucket, "stack": stack, "keys": sorted(totals, key=lambda k: (-totals[k], k)),
-            "buckets": _filled(counts, bucket, span), "undated": int(undated or 0)}
+            "buckets": _filled(counts, bucket, span), "undated": undated}
 
 
 def _filled(counts: dict[date, dict[str, int]], bucket: str,
