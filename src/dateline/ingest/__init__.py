@@ -1,7 +1,8 @@
 """Ingest: files, directories and stdin into Article records (errors reported, never raised).
 
 Inside a directory an article is named by its path relative to that directory, without the
-suffix (``a/news`` and ``b/news`` stay two articles); a file given by itself by its stem. A
+suffix (``a/news`` and ``b/news`` stay two articles; ``news.txt`` beside ``news.html`` keep their
+suffixes); a file given by itself by its stem. A
 subdirectory that cannot be read, or a symbolic link that loops, is reported, never skipped silently.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -49,6 +51,7 @@ def _walk(root: Path, directory: Path, seen: set[tuple[int, int]]) -> Iterator[t
     except OSError as exc:
         yield IngestError(str(directory), f"cannot read directory ({exc.strerror or exc})")
         return
+    stems = Counter(Path(e.name).stem for e in entries if Path(e.name).suffix.lower() in KNOWN_SUFFIXES)
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -61,7 +64,8 @@ def _walk(root: Path, directory: Path, seen: set[tuple[int, int]]) -> Iterator[t
         if is_dir:
             yield from _walk(root, path, seen)
         elif is_file and path.suffix.lower() in KNOWN_SUFFIXES:
-            yield path, path.relative_to(root).with_suffix("").as_posix()
+            rel = path.relative_to(root)  # news.txt beside news.html: both keep their suffix
+            yield path, (rel if stems[path.stem] > 1 else rel.with_suffix("")).as_posix()
         elif not is_file and not is_dir and entry.is_symlink():
             yield IngestError(str(path), "broken symbolic link")
         else:
@@ -85,7 +89,9 @@ def read_inputs(inputs: Sequence[str], *, default_date: date | None = None,
                     yield found
                 else:
                     yield from read_path(found[0], defaults, found[1])
-        elif path.exists():
+        elif path.is_file():
             yield from read_path(path, defaults)
+        elif path.exists():
+            yield IngestError(item, "not a regular file (a pipe, socket or device?); give a file or a directory")
         else:
             yield IngestError(item, "no such file or directory")

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from typing import Any
 
 log = logging.getLogger(__name__)
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):  # their complaints about a page are not ours:
+    logging.getLogger(_name).setLevel(logging.CRITICAL)  # a page with no text is reported as such, once
 
 TEASER = re.compile(r"^(?:read more|read also|also read|related|see also|more|watch|listen|recommended"
                     r"|click here|most read)\b\s*[:|>»-]", re.IGNORECASE)
