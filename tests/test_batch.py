@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from dateline.batch import plan
 from dateline.cli import main
+from dateline.export import parquet_schema
+from dateline.store import open_store
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -53,7 +55,8 @@ def test_dask_batch_writes_shards_and_report_and_skips_on_rerun(corpus, tmp_path
     assert report["articles"] == 60 and report["events"] > 60 and report["skipped"] == 0
     table = pq.read_table(out / "events")
     assert table.num_rows == report["events"]
-    assert {"id", "cameo", "plover_event", "source_code", "date", "sentence"} <= set(table.column_names)
+    assert table.schema == parquet_schema()  # the columns and types of `export --format parquet`
+    assert str(table.schema.field("date").type) == "date32[day]"
     assert len(set(table.column("article_id").to_pylist())) > 40
     second = CliRunner().invoke(main, args)
     again = json.loads((out / "report.json").read_text())
@@ -61,11 +64,21 @@ def test_dask_batch_writes_shards_and_report_and_skips_on_rerun(corpus, tmp_path
     assert "already done" in second.output
 
 
-def test_local_engine_gives_the_same_events(corpus, tmp_path):
+def test_local_engine_gives_the_same_events_and_ingest_loads_them(corpus, tmp_path):
     local = tmp_path / "local"
     CliRunner().invoke(main, ["batch", str(corpus), "--output", str(local), "--partition-mb", "0.05"])
     rows = pq.read_table(local / "events").num_rows
     assert rows == json.loads((local / "report.json").read_text())["events"] > 60
+    loaded, direct = tmp_path / "loaded.db", tmp_path / "direct.db"
+    result = CliRunner().invoke(main, ["ingest", str(local), "--db", str(loaded)])
+    assert result.exit_code == 0, result.output
+    assert f"60 articles (60 new, 0 replaced, 0 unchanged), {rows} events" in result.stderr
+    CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(direct)])
+    with open_store(str(loaded)) as a, open_store(str(direct)) as b:
+        assert a.counts() == b.counts()
+        assert [e["id"] for e in a.query_events()] == [e["id"] for e in b.query_events()]
+    again = CliRunner().invoke(main, ["ingest", str(local), "--db", str(loaded)])
+    assert "60 unchanged" in again.stderr
 
 
 def test_spark_engine_when_available(corpus, tmp_path):

@@ -2,14 +2,15 @@
 
 The input is planned into partitions: JSONL files are cut at line boundaries into pieces of about
 `partition_mb`; other files are grouped. Each partition is coded where it runs (the model is loaded
-once per worker process) and written as one Parquet shard, then a marker file with its report; a
-re-run skips every partition whose marker exists. The run report (`report.json`) sums them up.
+once per worker process), streamed record by record (a bad record is a failure with file and line,
+never the partition's end), and written as Parquet shards (`shards.py`), then a marker file with its
+report; a re-run skips every partition whose marker exists. The run report (`report.json`) sums them
+up. `dateline ingest OUTPUT` loads the shards into a store.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import time
@@ -18,12 +19,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from dateline.ingest import IngestError
-from dateline.ingest.readers import JSONL_SUFFIXES, KNOWN_SUFFIXES, Defaults, read_jsonl, read_path
-from dateline.output import flat_row
+from dateline.ingest import IngestError, walk
+from dateline.ingest.readers import JSONL_SUFFIXES, Defaults, read_jsonl, read_path
 from dateline.pipeline import code_articles
 from dateline.records import Article
 from dateline.settings import Settings
+from dateline.shards import Shards
 
 ENGINES = ("local", "dask", "spark")
 
@@ -37,6 +38,7 @@ class Partition:
     start: int = 0
     end: int = -1
     first_line: int = 1
+    ids: tuple[str | None, ...] = ()  # the article id (or id prefix) of each file: its path in its directory
 
     @property
     def name(self) -> str:
@@ -48,32 +50,36 @@ class Partition:
         return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
-def plan(inputs: Iterable[str], partition_mb: float = 64.0, files_per_partition: int = 200) -> list[Partition]:
-    """Partitions for every input file (directories are walked, sorted, hidden files skipped)."""
-    paths = [p for item in inputs for p in _walk(Path(item))]
+def plan(inputs: Iterable[str], partition_mb: float = 64.0, files_per_partition: int = 200,
+         problems: list[str] | None = None) -> list[Partition]:
+    """Partitions for every input file (directories are walked, sorted, hidden files skipped);
+    directories that cannot be read go to `problems`."""
+    found = [p for item in inputs for p in _walk(Path(item), problems if problems is not None else [])]
     parts: list[Partition] = []
-    loose: list[str] = []
-    for path in paths:
+    loose: list[tuple[str, str | None]] = []
+    for path, ident in found:
         if path.suffix.lower() in JSONL_SUFFIXES:
-            parts.extend(_jsonl_ranges(path, int(partition_mb * 1024 * 1024), len(parts)))
+            parts.extend(_jsonl_ranges(path, int(partition_mb * 1024 * 1024), len(parts), ident))
         else:
-            loose.append(str(path))
+            loose.append((str(path), ident))
     for i in range(0, len(loose), files_per_partition):
-        parts.append(Partition(len(parts), tuple(loose[i : i + files_per_partition])))
+        group = loose[i : i + files_per_partition]
+        parts.append(Partition(len(parts), tuple(f for f, _ in group), ids=tuple(x for _, x in group)))
     return parts
 
 
-def _walk(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        for p in sorted(path.rglob("*")):
-            rel = p.relative_to(path).parts
-            if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES and not any(x.startswith(".") for x in rel):
-                yield p
-    else:
-        yield path
+def _walk(path: Path, problems: list[str]) -> Iterator[tuple[Path, str | None]]:
+    if not path.is_dir():
+        yield path, None
+        return
+    for found in walk(path):
+        if isinstance(found, IngestError):
+            problems.append(str(found))
+        else:
+            yield found
 
 
-def _jsonl_ranges(path: Path, size: int, first_index: int) -> Iterator[Partition]:
+def _jsonl_ranges(path: Path, size: int, first_index: int, ident: str | None = None) -> Iterator[Partition]:
     """Cut at the first line break after every `size` bytes, counting lines on the way."""
     start, line, index = 0, 1, first_index
     with path.open("rb") as handle:
@@ -84,70 +90,58 @@ def _jsonl_ranges(path: Path, size: int, first_index: int) -> Iterator[Partition
                 return
             rest = handle.readline() if len(chunk) == size and not chunk.endswith(b"\n") else b""
             end = start + len(chunk) + len(rest)
-            yield Partition(index, (str(path),), start, end, line)
+            yield Partition(index, (str(path),), start, end, line, (ident,))
             line += chunk.count(b"\n") + rest.count(b"\n")
             start, index = end, index + 1
 
 
 def _articles(part: Partition, defaults: Defaults, failures: list[str]) -> Iterator[Article]:
+    """The partition's articles, streamed; records that cannot be read go to `failures`."""
     if part.end >= 0:
-        with open(part.files[0], "rb") as handle:
-            handle.seek(part.start)
-            raw = handle.read(part.end - part.start)
-        lines = io.StringIO(raw.decode("utf-8", errors="replace"))
-        items: Iterable[Any] = read_jsonl(lines, part.files[0], defaults, part.first_line)
+        items: Iterable[Any] = _jsonl_part(part, defaults)
     else:
-        items = (item for f in part.files for item in read_path(Path(f), defaults))
+        ids = part.ids or (None,) * len(part.files)
+        items = (item for f, x in zip(part.files, ids, strict=True) for item in read_path(Path(f), defaults, x))
     for item in items:
         if isinstance(item, IngestError):
             failures.append(str(item))
-        else:
+        elif isinstance(item, Article):
             yield item
 
 
-def run_partition(part: Partition, settings: Settings, output: str, defaults: Defaults) -> dict[str, Any]:
-    """Code one partition into `output/events/<part>.parquet` and `output/parts/<part>.json`."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def _jsonl_part(part: Partition, defaults: Defaults) -> Iterator[Any]:
+    with open(part.files[0], "rb") as handle:
+        handle.seek(part.start)
+        yield from read_jsonl(handle, part.files[0], defaults, part.first_line, end=part.end - part.start,
+                              ident=part.ids[0] if part.ids else None)
 
+
+def run_partition(part: Partition, settings: Settings, output: str, defaults: Defaults) -> dict[str, Any]:
+    """Code one partition into `output/events/<part>.parquet` (one row per mention, the columns and
+    types of `export --format parquet`), `output/articles/<part>.parquet` (the articles with their
+    mentions, what `dateline ingest OUTPUT` loads) and the marker `output/parts/<part>.json`."""
     out = Path(output)
     marker = out / "parts" / f"{part.name}.json"
     if marker.exists() and json.loads(marker.read_text()).get("key") == part.key:
         return {**json.loads(marker.read_text()), "skipped": True}
     began = time.perf_counter()
     failures: list[str] = []
-    rows: list[dict[str, Any]] = []
-    articles = 0
+    shards = Shards(out, part.name)
+    articles = events = 0
     for coded in code_articles(_articles(part, defaults, failures), settings.with_(workers=1)):
-        articles += 1
         if coded.error:
             failures.append(f"{coded.article.origin or coded.article.id}: {coded.error}")
-        rows.extend(flat_row(e.to_dict()) for e in coded.events)
-    shard = out / "events" / f"{part.name}.parquet"
-    shard.parent.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pylist(rows, schema=_schema()) if rows else _schema().empty_table()
-    pq.write_table(table, shard.with_suffix(".tmp"))
-    os.replace(shard.with_suffix(".tmp"), shard)  # a shard is whole or absent, never half-written
+            continue
+        shards.add(coded.article, coded.events)
+        articles, events = articles + 1, events + len(coded.events)
+    shards.close()
     report = {"partition": part.name, "key": part.key, "files": list(part.files), "start": part.start,
-              "end": part.end, "articles": articles, "events": len(rows), "failures": failures,
+              "end": part.end, "articles": articles, "events": events, "failures": failures,
               "seconds": round(time.perf_counter() - began, 2)}
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.with_suffix(".tmp").write_text(json.dumps(report, indent=1))
     os.replace(marker.with_suffix(".tmp"), marker)
     return {**report, "skipped": False}
-
-
-def _schema():
-    import pyarrow as pa
-
-    text = pa.string()
-    fields = [("id", text), ("article_id", text), ("sentence_index", pa.int32()), ("date", text),
-              ("date_precision", text), ("date_basis", text), ("cameo", text), ("plover_event", text),
-              ("plover_mode", text), ("quad_class", pa.int8()), ("goldstein", pa.float32()),
-              ("source_code", text), ("source_text", text), ("target_code", text), ("target_text", text),
-              ("trigger", text), ("negated", pa.bool_()), ("modality", text), ("attributed_to", text),
-              ("confidence", pa.float32()), ("location", text), ("sentence", text)]
-    return pa.schema(fields)
 
 
 def run_batch(inputs: list[str], output: str, settings: Settings, engine: str = "local",
@@ -156,7 +150,8 @@ def run_batch(inputs: list[str], output: str, settings: Settings, engine: str = 
               ) -> dict[str, Any]:
     """Plan, run every partition on `engine`, and write and return the run report."""
     defaults = defaults or Defaults()
-    parts = plan(inputs, partition_mb)
+    problems: list[str] = []
+    parts = plan(inputs, partition_mb, problems=problems)
     Path(output).mkdir(parents=True, exist_ok=True)
     runner = {"local": _run_local, "dask": _run_dask, "spark": _run_spark}[engine]
     began = time.perf_counter()
@@ -171,7 +166,7 @@ def run_batch(inputs: list[str], output: str, settings: Settings, engine: str = 
     summary = {
         "engine": engine, "partitions": len(parts), "skipped": sum(r["skipped"] for r in reports),
         "articles": sum(r["articles"] for r in reports), "events": sum(r["events"] for r in reports),
-        "failures": [f for r in reports for f in r["failures"]],
+        "failures": problems + [f for r in reports for f in r["failures"]],
         "seconds": round(time.perf_counter() - began, 2), "settings": _settings_dict(settings),
     }
     Path(output, "report.json").write_text(json.dumps(summary, indent=1))

@@ -174,12 +174,20 @@ def info(ctx: click.Context, show_model: bool) -> None:
 @click.pass_context
 def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers: int | None,
            day: object, source: str | None) -> None:
-    """Code articles and store them with their events (re-ingesting is idempotent)."""
+    """Code articles and store them with their events (re-ingesting is idempotent).
+
+    An INPUT that is a `dateline batch` output directory is loaded as coded there."""
+    from dateline.shards import is_batch_output, store_run
+
     settings = _settings(ctx, workers=workers, db=db)
+    runs = tuple(i for i in inputs if is_batch_output(i))  # `dateline batch` output: stored, not re-coded
+    others = tuple(i for i in inputs if i not in runs)
     try:
         with open_store(settings.db) as store:
-            report = Dateline(settings).code_and_store(_items(inputs, _day(day), source), store,
+            report = Dateline(settings).code_and_store(_items(others, _day(day), source), store,
                                                        on_outcome=_report_outcome)
+            for outcome in (o for run in runs for o in store_run(run, store)):
+                _report_outcome(report.add(outcome))
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
