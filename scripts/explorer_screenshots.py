@@ -24,7 +24,9 @@ TRY_TEXT = ("ISLAMABAD, March 3 (Wire) - Pakistani Foreign Minister met his Afgh
 def pages(base: str) -> list[tuple[str, str, int]]:
     top = httpx.get(f"{base}/explore/events", params={"sort": "-mentions", "limit": 50}).json()["events"]
     event = next(e for e in top if e["target"] and e["place"])
-    source, target = event["source"][0], event["target"][0]
+    source = event["source"][0]
+    partners = httpx.get(f"{base}/explore/actor/{source[:3]}").json()["counterparts"]
+    target = next((c["code"] for c in partners if c["code"][:3] != source[:3]), event["target"][0])
     return [("overview", "/", 1150), ("event", f"/event/{event['id']}", 700), ("actor", f"/actor/{source[:3]}", 900),
             ("dyad", f"/dyad/{source[:3]}-{target[:3]}", 800)]
 

@@ -112,8 +112,8 @@ def test_segments_label_the_evidence_inside_the_sentence():
                                  "attributed to witnesses.")
 
 
-def test_explore_endpoints_answer_with_the_filters_of_the_event_list(tmp_path):
-    url = str(tmp_path / "events.db")
+def test_explore_endpoints_answer_with_the_filters_of_the_event_list(db_url):
+    url = db_url
     fill(url)
     client = TestClient(create_app(url, token=None))
     table = client.get("/explore/events", params={"actor": "AFG", "sort": "date", "limit": 2}).json()

@@ -5,7 +5,7 @@ const QUAD_COLOUR = {1: "#4e9f3d", 2: "#1b7f79", 3: "#e39c2d", 4: "#c8372d"};
 const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
   "#bcbd22", "#17becf", "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd", "#e6550d", "#31a354"];
 // PLOVER types: cooperation in greens and blues, conflict in oranges and reds.
-const PLOVER_COLOUR = {AGREE: "#2ca02c", CONSULT: "#1f77b4", SUPPORT: "#98df8a", CONCEDE: "#17becf", COOPERATE: "#3182bd",
+const PLOVER_COLOUR = {AGREE: "#2ca02c", CONSULT: "#1f77b4", SUPPORT: "#98df8a", CONCEDE: "#9ecae1", COOPERATE: "#00a087",
   AID: "#637939", RETREAT: "#9edae5", REQUEST: "#9467bd", STATEMENT: "#c5b0d5", ACCUSE: "#ffbb78", REJECT: "#ff7f0e",
   THREATEN: "#e377c2", PROTEST: "#bcbd22", SANCTION: "#8c564b", MOBILIZE: "#ad494a", COERCE: "#d62728", ASSAULT: "#7f0000"};
 const SVGNS = "http://www.w3.org/2000/svg";
@@ -98,7 +98,7 @@ function stackedBars(node, timeline, onClick) {
   });
   const every = Math.max(1, Math.ceil(buckets.length / 6));
   buckets.forEach((b, i) => {
-    if (i % every === 0) node.append(svg("text", {x: left + i * step, y: H - 6}, b.start.slice(0, timeline.bucket === "month" ? 7 : 10)));
+    if (i % every === 0 && left + i * step < W - 40) node.append(svg("text", {x: left + i * step, y: H - 6}, b.start.slice(0, timeline.bucket === "month" ? 7 : 10)));
   });
 }
 

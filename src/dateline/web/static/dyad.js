@@ -14,9 +14,11 @@ function goldsteinChart(series) {
       y: Math.min(y(v), y(0)), height: Math.abs(y(v) - y(0))}, svg("title", {}, `${s.start}: mean Goldstein ${s.goldstein_mean} over ${s.events} event(s)`)));
   });
   const every = Math.max(1, Math.ceil(series.length / 6));
-  series.forEach((s, i) => { if (i % every === 0) node.append(svg("text", {x: left + i * step, y: H - 4}, s.start.slice(0, 7))); });
+  series.forEach((s, i) => { if (i % every === 0 && left + i * step < W - 40) node.append(svg("text", {x: left + i * step, y: H - 4}, s.start.slice(0, 7))); });
   return node;
 }
+
+function clip(text, n) { return text.length > n ? text.slice(0, n).replace(/\s+\S*$/, "") + "…" : text; }
 
 function direction(d) {
   const [a, b] = d.dyad.split("-");
@@ -26,7 +28,7 @@ function direction(d) {
     goldsteinChart(d.goldstein),
     el("p", {class: "meta"}, "Types: " + (d.types.map(t => `${t.plover || "?"} ${t.cameo_root} (${t.events})`).join(", ") || "none")),
     el("ul", {}, d.recent.map(e => el("li", {}, quadDot(e.quad_class), el("a", {href: "/event/" + encodeURIComponent(e.id)},
-      `${e.date || "undated"} ${eventTitle(e)}`), ` ${e.sentence ? "— " + e.sentence.slice(0, 110) : ""}`))),
+      `${e.date || "undated"} ${eventTitle(e)}`), ` ${e.sentence ? "— " + clip(e.sentence, 110) : ""}`))),
     el("a", {href: "/?dyad=" + encodeURIComponent(d.dyad)}, "all in the overview →"));
 }
 
