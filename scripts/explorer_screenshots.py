@@ -38,8 +38,8 @@ def main(base: str, out: Path) -> None:
         for name, path, height in pages(base):
             page.goto(base + path)
             page.wait_for_function("document.body.dataset.loaded")
-            page.screenshot(path=str(out / f"explorer-{name}.png"), clip={"x": 0, "y": 0, "width": 1200, "height": height},
-                            full_page=True)
+            clip = {"x": 0, "y": 0, "width": 1200, "height": height}
+            page.screenshot(path=str(out / f"explorer-{name}.png"), clip=clip, full_page=True)
         page.goto(base + "/try")
         page.fill("#try-text", TRY_TEXT)
         page.fill("input[name=date]", "2023-03-03")
