@@ -140,3 +140,70 @@ def test_html_page(tmp_path):
     assert "Turkey and Greece held talks." in article.text
     assert "var x" not in article.text and "Cookies" not in article.text
     assert article.source == "Reuters"
+
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html><head><title>Ministers meet in Ankara | The Daily Example</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Ministers meet in Ankara", "datePublished": "2023-03-15T09:30:00Z"}</script>
+</head><body>
+<div class="cookie-banner"><p>We use cookies to improve your experience. Accept all cookies?</p></div>
+<div class="nav"><a href="/">Home</a> <a href="/world">World</a></div>
+<div class="content"><h1>Ministers meet in Ankara</h1>
+<div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on Twitter</a></div>
+<p>Turkish Foreign Minister Mevlut Cavusoglu held talks with his Hungarian counterpart Peter Szijjarto in Ankara
+on Wednesday, the ministry said.
+<p>The two ministers discussed trade, energy and the war in Ukraine, according to a statement.
+<p><a href="/other">READ MORE: Protesters clash with police in Belgrade</a></p>
+<p>Szijjarto said Hungary would continue to buy Russian gas and would block sanctions on nuclear energy.
+<div class="tags">Tags: <a href="/t/turkey">Turkey</a> <a href="/t/hungary">Hungary</a></div></div>
+<div class="comments"><h3>Comments</h3><p>John: This is outrageous, the government should resign now!</p></div>
+<footer><p>Copyright 2023 The Daily Example. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_without_article_tag_keeps_the_story_and_drops_the_page(tmp_path):
+    page = tmp_path / "ankara.html"
+    page.write_text(NEWS_PAGE, encoding="utf-8")
+    [article] = articles(read_inputs([str(page)]))
+    assert article.date == date(2023, 3, 15) and article.date_basis == "metadata"  # from JSON-LD
+    assert article.title == "Ministers meet in Ankara"
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == 3  # three story paragraphs, each <p> unclosed, none lost
+    assert paragraphs[0].startswith("Turkish Foreign Minister") and paragraphs[2].startswith("Szijjarto said")
+    for furniture in ("cookies", "Share on", "READ MORE", "Belgrade", "Tags", "outrageous", "Copyright", "Home"):
+        assert furniture not in article.text
+
+
+def test_small_html_fragment_with_unclosed_paragraphs_loses_nothing(tmp_path):
+    page = tmp_path / "frag.html"
+    page.write_text("<p>Police arrested 40 protesters in Dhaka.<p>Two were injured.<p>Talks resume today.",
+                    encoding="utf-8")
+    [article] = articles(read_inputs([str(page)]))
+    assert article.text.split("\n\n") == ["Police arrested 40 protesters in Dhaka.", "Two were injured.",
+                                          "Talks resume today."]
+
+
+def test_a_time_stamp_does_not_make_the_story_boilerplate(tmp_path):
+    story = tmp_path / "dhaka.txt"
+    story.write_text("Updated at 10:32 GMT. Police arrested 40 protesters in Dhaka on Monday.", encoding="utf-8")
+    [article] = articles(read_inputs([str(story)]))
+    assert article.text == "Police arrested 40 protesters in Dhaka on Monday."
+
+
+def test_pdf_and_other_binaries_are_refused_with_one_line(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    items = list(read_inputs([str(tmp_path / "report.pdf"), str(tmp_path / "photo.txt")]))
+    assert [e.message.split(",")[0] for e in errors(items)] == ["a PDF document", "a PNG image"]
+    assert not articles(items)
+
+
+def test_ids_are_never_none_and_same_stems_stay_apart(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "news.txt").write_text("Iran and Iraq signed a deal.", encoding="utf-8")
+    (tmp_path / "b" / "news.txt").write_text("Chile and Peru held talks.", encoding="utf-8")
+    (tmp_path / "n.jsonl").write_text('{"id": null, "text": "A."}\n{"id": null, "text": "B."}\n', encoding="utf-8")
+    ids = [a.id for a in articles(read_inputs([str(tmp_path)]))]
+    assert ids == ["a/news", "b/news", "n-1", "n-2"]
