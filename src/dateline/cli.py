@@ -54,15 +54,17 @@ def _articles(inputs: tuple[str, ...], day: date | None, source: str | None,
         elif isinstance(item, IngestNote):
             _warn(str(item))
         else:
+            if item.date is None:
+                _warn_undated(item.origin or item.id)
             yield item
 
 
 def _items(inputs: tuple[str, ...], day: date | None, source: str | None) -> Iterator[Item]:
-    for item in read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin):
-        if isinstance(item, Article) and item.date is None:
-            _warn(f"{item.origin or item.id}: no publication date found; "
-                  "events without their own date are dated 'unknown' (give --date)")
-        yield item
+    return read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin)
+
+
+def _warn_undated(origin: str) -> None:
+    _warn(f"{origin}: no publication date found; events without their own date are dated 'unknown' (give --date)")
 
 
 def _warn(message: str) -> None:
@@ -203,6 +205,8 @@ def _report_outcome(outcome: Stored) -> None:
         _fail(str(outcome))
     elif outcome.status == "note":
         _warn(str(outcome))
+    elif outcome.undated and outcome.status != "recoded":
+        _warn_undated(outcome.origin)
 
 
 def query_options(command: Callable[..., Any]) -> Callable[..., Any]:

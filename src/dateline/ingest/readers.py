@@ -168,8 +168,11 @@ def _json_record(text: str, origin: str, fallback_id: str, defaults: Defaults) -
     except RecursionError:
         yield IngestError(origin, "not valid JSON (nested too deeply)")
         return
-    except ValueError as exc:  # JSONDecodeError, and integers beyond Python's digit limit
-        yield IngestError(origin, f"not valid JSON ({getattr(exc, 'msg', None) or str(exc)[:120]})")
+    except json.JSONDecodeError as exc:
+        yield IngestError(origin, f"not valid JSON ({exc.msg})")
+        return
+    except ValueError:  # an integer beyond Python's digit limit
+        yield IngestError(origin, "not valid JSON (a number with more than 4,300 digits)")
         return
     if not isinstance(record, dict):
         yield IngestError(origin, "expected a JSON object with at least a 'text' field")
