@@ -29,8 +29,8 @@ from dateline.settings import Settings
 def load_articles(inputs: list[str], limit: int) -> list[Article]:
     articles = []
     for item in read_inputs(inputs):
-        if isinstance(item, IngestError):
-            print(f"skipped: {item}", file=sys.stderr)
+        if not isinstance(item, Article):
+            print(f"{'skipped' if isinstance(item, IngestError) else 'note'}: {item}", file=sys.stderr)
             continue
         articles.append(item)
         if len(articles) >= limit:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from dateline.cli import main
 from dateline.ingest import IngestError, IngestNote, read_inputs, walk
 from dateline.ingest.metadata import find_dateline, strip_boilerplate
-from dateline.ingest.readers import Defaults, read_jsonl
+from dateline.ingest.readers import Defaults, build_items, read_csv, read_jsonl, read_stdin
 from dateline.records import Article
 from dateline.store import open_store
 from dateline.when import find_date_expressions
@@ -153,3 +153,28 @@ def test_known_worst_cases_stay_fast(text):
     strip_boilerplate(text)
     find_date_expressions(text)
     assert time.perf_counter() - began < 1.0
+
+
+_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=40),
+                    st.lists(st.text(max_size=5), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(),
+                                                                               max_size=2))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "text", "date", "source", "title", "url"]), _VALUES))
+def test_any_record_is_an_article_or_one_error(record):
+    items = list(build_items(record, "r:1", Defaults()))
+    outcomes = [i for i in items if not isinstance(i, IngestNote)]
+    assert len(outcomes) == 1 and isinstance(outcomes[0], Article | IngestError)
+    if isinstance(outcomes[0], Article):
+        assert isinstance(record.get("text"), str) and outcomes[0].id not in ("", "None")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=400))
+def test_stdin_and_csv_readers_never_raise(raw):
+    stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8")
+    for item in read_stdin(stdin, Defaults()):
+        assert isinstance(item, Article | IngestError | IngestNote)
+    for item in read_csv(io.BytesIO(b"id,text\n" + raw), "f.csv", Defaults()):
+        assert isinstance(item, Article | IngestError | IngestNote)

@@ -8,12 +8,13 @@ from conftest import shared_file
 
 from dateline.ingest import IngestError, read_inputs
 from dateline.pipeline import code_articles
-from dateline.records import Event
+from dateline.records import Article, Event
 
 
 def coded(path, day=None) -> list[Event]:
     items = list(read_inputs([str(path)], default_date=day))
     assert not [i for i in items if isinstance(i, IngestError)]
+    items = [i for i in items if isinstance(i, Article)]
     (result,) = list(code_articles(items, _settings()))
     return list(result.events)
 

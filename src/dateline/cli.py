@@ -146,6 +146,8 @@ def code(ctx: click.Context, inputs: tuple[str, ...], fmt: str, workers: int | N
         _fail(str(exc))
         sys.exit(2)
     progress.close()
+    if problems.count:
+        click.echo(f"dateline: {problems.count} records rejected (the others were coded)", err=True)
     sys.exit(1 if problems.count else 0)
 
 
