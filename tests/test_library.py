@@ -3,6 +3,7 @@ spaCy component; real parses, real SQLite."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import date
@@ -95,3 +96,22 @@ def test_spacy_component(nlp):
     bare = spacy.blank("en")
     with pytest.raises(ValueError, match="parser"):
         bare.add_pipe("dateline")
+
+
+def test_post_articles_runs_the_same_loop(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+
+    db = str(tmp_path / "api.db")
+    client = TestClient(create_app(db, token="t0ken", settings=dateline.Settings()))
+    body = {"articles": [{"id": "p1", "text": "Putin met\u0000 Xi in Moscow.", "date": "2023-03-22"},
+                         {"id": "p1", "text": "Another text under the same id."}]}
+    raw = json.dumps(body).encode()  # NUL travels as a JSON escape; PostgreSQL would refuse it
+    answer = client.post("/articles", content=raw, headers={"Authorization": "Bearer t0ken",
+                                                             "Content-Type": "application/json"})
+    assert answer.status_code == 201, answer.text
+    first, second = answer.json()["articles"]
+    assert first["status"] == "added" and second["status"] == "error" and "already used" in second["error"]
+    with dateline.open_store(db) as store:
+        assert store.get_article("p1")["text"] == "Putin met Xi in Moscow."

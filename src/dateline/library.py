@@ -13,6 +13,7 @@ reason, and the others go on.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -85,25 +86,26 @@ def code_and_store(items: Iterable[Item], store: Store, settings: Settings, *, r
     same id and different texts in one run: the second is rejected (never a silent overwrite). With
     `recode`, stored articles get their mentions replaced (`Store.recode_article`)."""
     seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of this run's articles
-    outcomes: list[Stored] = []  # reader problems met while the coder pulls articles
+    queue: deque[Stored | None] = deque()  # in input order: reader outcomes, None for an article being coded
 
     def articles() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Article):
                 clash = _clash(item, seen)
                 if clash is None:
+                    queue.append(None)
                     yield item
                 else:
-                    outcomes.append(Stored(item.origin or item.id, "rejected", item.id, message=clash))
+                    queue.append(Stored(item.origin or item.id, "rejected", item.id, message=clash))
             else:
                 status = "note" if isinstance(item, IngestNote) else "rejected"
-                outcomes.append(Stored(item.origin, status, message=item.message))
+                queue.append(Stored(item.origin, status, message=item.message))
 
     for coded in code_articles(articles(), settings):
-        yield from outcomes
-        outcomes.clear()
+        while (waiting := queue.popleft()) is not None:  # the coder reads ahead: keep the input's order
+            yield waiting
         yield _store(store, coded, recode, coder_version)
-    yield from outcomes
+    yield from (o for o in queue if o is not None)
 
 
 def _clash(article: Article, seen: dict[str, tuple[str, str]]) -> str | None:
