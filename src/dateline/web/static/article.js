@@ -10,8 +10,11 @@ async function main() {
     el("p", {class: "meta"}, `${a.source || "unknown source"} · published ${a.date || "unknown"} (${a.date_basis || "?"})`,
       a.url ? [" · ", el("a", {href: a.url, rel: "noreferrer"}, a.url)] : null, ` · ${a.mentions.length} coded mention(s)`));
   spanLegend(document.getElementById("span-legend"));
-  document.getElementById("mentions").replaceChildren(...a.mentions.map(m => el("div", {},
-    mentionNode(m, false), el("p", {class: "meta"}, el("a", {href: "/event/" + encodeURIComponent(m.event_id)}, "the event →")))));
+  document.getElementById("mentions").replaceChildren(...a.mentions.map(m => {
+    const node = mentionNode(m, false);
+    node.querySelector(".meta").append(" · ", el("a", {href: "/event/" + encodeURIComponent(m.event_id), class: "event-link"}, "the event →"));
+    return node;
+  }));
   document.getElementById("article-text").textContent = a.text;
   document.body.dataset.loaded = String(Date.now());
 }
