@@ -14,6 +14,7 @@ batch_chars so high that texts are parsed whole in batches of batch_size, as bef
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import resource
 import time
@@ -51,7 +52,8 @@ def generated(count: int, chars: int, seed: int = 7) -> Iterator[str]:
 
 
 def joined(folder: Path, count: int, chars: int) -> Iterator[str]:
-    texts = (p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob("*.txt")))
+    paths = sorted(folder.rglob("*.txt"))  # cycled: a small corpus makes as many long articles as asked
+    texts = (p.read_text(encoding="utf-8", errors="replace") for p in itertools.cycle(paths))
     for _ in range(count):
         parts: list[str] = []
         while sum(map(len, parts)) < chars:
