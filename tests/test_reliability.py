@@ -178,3 +178,18 @@ def test_stdin_and_csv_readers_never_raise(raw):
         assert isinstance(item, Article | IngestError | IngestNote)
     for item in read_csv(io.BytesIO(b"id,text\n" + raw), "f.csv", Defaults()):
         assert isinstance(item, Article | IngestError | IngestNote)
+
+
+def test_battery_through_batch(battery, tmp_path):
+    folder, cases = battery
+    out = tmp_path / "run"
+    result = CliRunner().invoke(main, ["batch", str(folder), "--output", str(out)])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    report = json.loads((out / "report.json").read_text())
+    failed = {f.split(": ", 1)[0].removeprefix(f"{folder}/") for f in report["failures"]}
+    assert failed == {origin for case in cases for origin in case.rejected}
+    db = tmp_path / "from_batch.db"
+    assert CliRunner().invoke(main, ["ingest", str(out), "--db", str(db)]).exit_code == 0
+    with open_store(str(db)) as store:
+        stored = {a.id for a in store.iter_articles()}
+    assert stored == {g for case in cases for g in case.good}

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from dateline.ingest import IngestError, walk
-from dateline.ingest.readers import JSONL_SUFFIXES, Defaults, read_jsonl, read_path
+from dateline.ingest.readers import JSONL_SUFFIXES, Defaults, read_jsonl, read_path, refuse_records_file
+from dateline.library import id_clash
 from dateline.pipeline import code_articles
 from dateline.records import Article
 from dateline.settings import Settings
@@ -109,8 +110,24 @@ def _articles(part: Partition, defaults: Defaults, failures: list[str]) -> Itera
             yield item
 
 
+def _unique(articles: Iterable[Article], seen: dict[str, tuple[str, str]], failures: list[str]) -> Iterator[Article]:
+    """Articles whose id this partition has not seen with another text (`dateline ingest` does the
+    same across the whole run when it loads the shards)."""
+    for article in articles:
+        clash = id_clash(article, seen)
+        if clash is None:
+            yield article
+        else:
+            failures.append(f"{article.origin or article.id}: {clash}")
+
+
 def _jsonl_part(part: Partition, defaults: Defaults) -> Iterator[Any]:
     with open(part.files[0], "rb") as handle:
+        refused = refuse_records_file(handle, Path(part.files[0]))
+        if refused is not None:
+            if part.start == 0:  # reported once, by the file's first partition
+                yield refused
+            return
         handle.seek(part.start)
         yield from read_jsonl(handle, part.files[0], defaults, part.first_line, end=part.end - part.start,
                               ident=part.ids[0] if part.ids else None)
@@ -128,7 +145,9 @@ def run_partition(part: Partition, settings: Settings, output: str, defaults: De
     failures: list[str] = []
     shards = Shards(out, part.name)
     articles = events = 0
-    for coded in code_articles(_articles(part, defaults, failures), settings.with_(workers=1)):
+    seen: dict[str, tuple[str, str]] = {}
+    for coded in code_articles(_unique(_articles(part, defaults, failures), seen, failures),
+                               settings.with_(workers=1)):
         if coded.error:
             failures.append(f"{coded.article.origin or coded.article.id}: {coded.error}")
             continue

@@ -91,7 +91,7 @@ def code_and_store(items: Iterable[Item], store: Store, settings: Settings, *, r
     def articles() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Article):
-                clash = _clash(item, seen)
+                clash = id_clash(item, seen)
                 if clash is None:
                     queue.append(None)
                     yield item
@@ -108,7 +108,8 @@ def code_and_store(items: Iterable[Item], store: Store, settings: Settings, *, r
     yield from (o for o in queue if o is not None)
 
 
-def _clash(article: Article, seen: dict[str, tuple[str, str]]) -> str | None:
+def id_clash(article: Article, seen: dict[str, tuple[str, str]]) -> str | None:
+    """Why `article` must be rejected when its id was seen in this run with another text, else None."""
     known = seen.get(article.id)
     if known is None:
         seen[article.id] = (article.content_hash, article.origin or article.id)

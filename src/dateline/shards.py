@@ -21,7 +21,7 @@ from typing import Any
 
 from dateline import CODER_VERSION
 from dateline.export import parquet_schema, typed_row
-from dateline.library import Stored
+from dateline.library import Stored, id_clash
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover, Span
 from dateline.store.base import Store, StoreError
 from dateline.store.dedup import span
@@ -94,21 +94,25 @@ def store_run(output: str | Path, store: Store) -> Iterator[Stored]:
     """Store every article of a batch output directory with its coded mentions; one Stored each."""
     import pyarrow.parquet as pq
 
+    seen: dict[str, tuple[str, str]] = {}  # an id clash across partitions is rejected, as in ingest
     for shard in sorted(Path(output, "articles").glob("*.parquet")):
         try:
             batches = pq.ParquetFile(shard).iter_batches(batch_size=256)
             for batch in batches:
                 for number, row in enumerate(batch.to_pylist(), 1):
-                    yield _store_row(row, f"{shard}:{row.get('origin') or number}", store)
+                    yield _store_row(row, row.get("origin") or f"{shard}:{number}", store, seen)
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken shard: report it, load the others
             yield Stored(str(shard), "rejected", message=f"cannot read shard ({type(exc).__name__}: {exc})"[:300])
 
 
-def _store_row(row: dict[str, Any], origin: str, store: Store) -> Stored:
+def _store_row(row: dict[str, Any], origin: str, store: Store, seen: dict[str, tuple[str, str]]) -> Stored:
     try:
         article = Article(**{f: row[f] for f in ARTICLE_FIELDS})
+        clash = id_clash(article, seen)
+        if clash is not None:
+            return Stored(origin, "rejected", article.id, message=clash)
         events = [event_from_dict(e) for e in json.loads(row["mentions"])]
         status = store.add_article(article, events, row.get("coder_version") or CODER_VERSION)
     except StoreError:

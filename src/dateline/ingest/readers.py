@@ -255,16 +255,22 @@ def read_path(path: Path, defaults: Defaults, ident: str | None = None) -> Itera
     reader = read_jsonl if suffix in JSONL_SUFFIXES else read_csv
     try:
         with path.open("rb") as handle:
-            kind = binary_kind(handle.read(4096))
-            if kind is None and handle.seek(0) == 0 and handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-                kind = "UTF-16 text"
-            if kind is not None:
-                yield IngestError(str(path), f"{kind}: a {suffix} file must be UTF-8 text")
+            refused = refuse_records_file(handle, path)
+            if refused is not None:
+                yield refused
                 return
-            handle.seek(0)
             yield from reader(handle, str(path), defaults, ident=ident)
     except OSError as exc:
         yield IngestError(str(path), f"cannot read file ({exc.strerror or exc})")
+
+
+def refuse_records_file(handle: BinaryIO, path: Path) -> IngestError | None:
+    """An error when a JSONL or CSV file is binary or UTF-16 (its lines cannot be read one by one);
+    the handle is left at the start."""
+    head = handle.read(4096)
+    handle.seek(0)
+    kind = binary_kind(head) or ("UTF-16 text" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else None)
+    return None if kind is None else IngestError(str(path), f"{kind}: a {path.suffix} file must be UTF-8 text")
 
 
 def read_stdin(stream: TextIO | BinaryIO, defaults: Defaults) -> Iterator[Item]:
