@@ -60,3 +60,23 @@ def test_a_bad_trigger_file_names_file_and_line(tmp_path):
     assert result.exit_code != 0
     assert result.exit_code == 2
     assert "bad.yaml:2" in result.stderr and "9999" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_user_trigger_file_changes_the_coder_version_and_recode_recodes(tmp_path):
+    actors = _actors(tmp_path)
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    db = str(tmp_path / "events.db")
+    stored = CliRunner().invoke(main, ["--actors", actors, "ingest", str(story), "--db", db, "--date", "2024-05-08"])
+    assert stored.exit_code == 0, stored.output
+    same = CliRunner().invoke(main, ["--actors", actors, "recode", "--db", db])
+    assert same.exit_code == 0 and "0 articles re-coded" in same.stderr
+    triggers = tmp_path / "mine.yaml"
+    triggers.write_text('verbs:\n  - {lemma: snub, code: "120", target: obj}\n', encoding="utf-8")
+    mine = ["--actors", actors, "--triggers", str(triggers)]
+    recoded = CliRunner().invoke(main, [*mine, "recode", "--db", db])
+    assert recoded.exit_code == 0 and "1 articles re-coded" in recoded.stderr, recoded.output
+    events = CliRunner().invoke(main, ["events", "--db", db, "--format", "jsonl"])
+    assert [json.loads(line)["cameo"] for line in events.stdout.splitlines()] == ["120"]
+    again = CliRunner().invoke(main, [*mine, "recode", "--db", db])
+    assert "0 articles re-coded" in again.stderr

@@ -6,7 +6,6 @@ Importing ``dateline`` is cheap: the library loads when one of these names is fi
 """
 
 __version__ = "0.1.0"
-CODER_VERSION = "dateline-coder/0.1.0"
 
 _LAZY = {
     "Dateline": "dateline.library", "load": "dateline.library", "code_and_store": "dateline.library",
@@ -18,6 +17,10 @@ __all__ = ["CODER_VERSION", "__version__", *_LAZY]
 
 
 def __getattr__(name: str) -> object:
+    if name == "CODER_VERSION":  # the default settings' coder version (dateline.version.coder_version)
+        from dateline.version import coder_version
+
+        return coder_version()
     if name in _LAZY:
         import importlib
 

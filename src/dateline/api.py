@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from dateline import CODER_VERSION, __version__, library
+from dateline import __version__, library
 from dateline.filters import event_query
 from dateline.ingest.readers import Defaults, IngestError, build_article
 from dateline.nlp import ModelNotFoundError
@@ -44,6 +44,7 @@ from dateline.records import Article
 from dateline.settings import Settings
 from dateline.store import EventQuery, StoreError, open_store
 from dateline.store.base import SORTS
+from dateline.version import coder_version
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +225,8 @@ router = APIRouter(responses=ERRORS)
 def health(cfg: Config) -> dict[str, Any]:
     with open_store(cfg.db) as store:
         counts = store.counts()
-    return {"status": "ok", "version": __version__, "coder_version": CODER_VERSION, "model": cfg.settings.model,
-            "model_loaded": cfg.coding.loaded, "counts": counts}
+    return {"status": "ok", "version": __version__, "coder_version": coder_version(cfg.settings),
+            "model": cfg.settings.model, "model_loaded": cfg.coding.loaded, "counts": counts}
 
 
 @router.get("/events", tags=["events"], summary="Events matching the filters, one page at a time")
@@ -404,7 +405,7 @@ async def post_articles(request: Request, cfg: Config) -> dict[str, Any]:
     `added`, `replaced` (same id, new text) or `unchanged` (same id and text), with its number of events."""
     articles = parse_articles(await read_body(request, cfg.max_body_bytes), cfg.max_articles)
     results = await run_in_threadpool(code_and_store, cfg, articles)
-    return {"coder_version": CODER_VERSION, "articles": results}
+    return {"coder_version": coder_version(cfg.settings), "articles": results}
 
 
 # -- the app ------------------------------------------------------------------------------------

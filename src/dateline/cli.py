@@ -13,7 +13,7 @@ from typing import Any
 import click
 import yaml
 
-from dateline import CODER_VERSION, __version__
+from dateline import __version__
 from dateline.errors import FileLineError
 from dateline.filters import event_query
 from dateline.ingest import IngestError, IngestNote, read_inputs
@@ -27,6 +27,7 @@ from dateline.records import Article
 from dateline.settings import Settings
 from dateline.store import EventQuery, StoreError, open_store
 from dateline.store.base import SORTS
+from dateline.version import coder_version
 
 FORMATS = click.Choice(["jsonl", "csv", "table"])
 
@@ -165,7 +166,7 @@ def info(ctx: click.Context, show_model: bool) -> None:
     if show_model:
         click.echo(f"{settings.model} ({pipeline_name(nlp)})")
         return
-    click.echo(f"dateline {__version__} ({CODER_VERSION})")
+    click.echo(f"dateline {__version__} ({coder_version(settings)})")
     click.echo(f"model: {settings.model} ({pipeline_name(nlp)}: {', '.join(nlp.pipe_names)})")
 
 
@@ -310,14 +311,15 @@ def recode(ctx: click.Context, db: str | None, every: bool) -> None:
     """Re-code stored articles with the current coder (articles of older coder versions by default)."""
     settings = _settings(ctx, db=db)
     _require_db(settings.db)
+    version = coder_version(settings)
     try:
         with open_store(settings.db) as store:
-            todo = list(store.iter_articles(outdated_for=None if every else CODER_VERSION))
+            todo = list(store.iter_articles(outdated_for=None if every else version))
             report = Dateline(settings).code_and_store(todo, store, recode=True, on_outcome=_report_outcome)
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
-    click.echo(f"{report.articles} articles re-coded with {CODER_VERSION}, {report.events} events; "
+    click.echo(f"{report.articles} articles re-coded with {version}, {report.events} events; "
                f"{report.rejected} errors", err=True)
     sys.exit(report.status)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from dateline import CODER_VERSION
+from dateline import version
 from dateline.ingest.readers import Defaults, IngestError, IngestNote, Item, build_article
 from dateline.pipeline import Coded, code_articles
 from dateline.records import Article, Event
@@ -79,12 +79,13 @@ class RunReport:
 
 
 def code_and_store(items: Iterable[Item], store: Store, settings: Settings, *, recode: bool = False,
-                   coder_version: str = CODER_VERSION) -> Iterator[Stored]:
+                   coder_version: str | None = None) -> Iterator[Stored]:
     """Code every article among `items` and store it with its events; one `Stored` per item.
 
     `items` may mix Articles with the IngestErrors and IngestNotes of a reader. Two records with the
     same id and different texts in one run: the second is rejected (never a silent overwrite). With
     `recode`, stored articles get their mentions replaced (`Store.recode_article`)."""
+    coder_version = coder_version or version.coder_version(settings)
     seen: dict[str, tuple[str, str]] = {}  # id -> (content hash, origin) of this run's articles
     queue: deque[Stored | None] = deque()  # in input order: reader outcomes, None for an article being coded
 
