@@ -360,6 +360,43 @@ def actor(ctx: click.Context, name: str, day: object) -> None:
         click.echo(line)
 
 
+@main.command()
+@click.argument("text_or_file")
+@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Publication date of the text (YYYY-MM-DD), for files that do not give one.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per candidate trigger instead of text.")
+@click.pass_context
+def explain(ctx: click.Context, text_or_file: str, day: object, as_json: bool) -> None:
+    """Why an event is coded or missing: every candidate trigger of a text (or of each article of a
+    file) and what became of it, with the rule, the argument candidates and the events."""
+    from dateline.explain import describe_explanation, explain_article, reading_dict
+    from dateline.library import InvalidArticle
+
+    settings: Settings = ctx.obj
+    when = _day(day)
+    try:
+        if Path(text_or_file).is_file():
+            items = list(read_inputs([text_or_file], default_date=when))
+        else:
+            items = [Dateline(settings).article(text_or_file, date=when)]
+    except InvalidArticle as exc:
+        _fail(str(exc))
+        sys.exit(1)
+    status = 0
+    for item in items:
+        if not isinstance(item, Article):
+            _fail(item.message)
+            status = 1
+            continue
+        explanation = explain_article(item, settings)
+        if as_json:
+            for reading in explanation.readings:
+                click.echo(json.dumps({"article_id": item.id, **reading_dict(reading)}, ensure_ascii=False))
+        else:
+            click.echo(describe_explanation(explanation) + "\n")
+    sys.exit(status)
+
+
 @main.command("import-petrarch")
 @click.argument("actors", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--agents", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,

@@ -19,6 +19,7 @@ from dateline.events.ontology import Ontology
 from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
 from dateline.events.scope import date_for
 from dateline.events.screen import forms
+from dateline.events.trace import Argument, Fate, Trace
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover
 from dateline.records import Span as TextSpan
 from dateline.where import Gazetteer, event_place, place_name
@@ -62,6 +63,7 @@ class Draft:
     modality: str = "asserted"
     negated: bool = False
     place_target: bool = False
+    rule: str = ""  # the rule that read the trigger and the adjustments applied to it
 
 
 @dataclass(frozen=True)
@@ -71,21 +73,38 @@ class Coder:
     kb: KnowledgeBase
     gazetteer: Gazetteer | None = None
 
-    def code(self, doc: Doc, article: Article) -> list[Event]:
-        """All events of one parsed article."""
+    def code(self, doc: Doc, article: Article, trace: Trace | None = None) -> list[Event]:
+        """All events of one parsed article; with a `trace`, what became of every candidate trigger."""
         resolver = Resolver(self.kb, article.date, home=self._home(article))
         self._repair_lemmas(doc)
         events: list[Event] = []
-        if noise.is_domain_text(article.text):
-            return events  # a match report, a film review, a market report
+        domain = noise.is_domain_text(article.text)  # a match report, a film review, a market report
         seen_sentences: set[str] = set()
         for index, sent in enumerate(doc.sents):
             key = " ".join(sent.text.split()).lower()
-            if not key or key in seen_sentences:
-                continue  # a headline repeated in the body is coded once
+            if trace is not None:
+                trace.sentence(index, sent.text)
+            if domain or not key or key in seen_sentences:
+                if trace is not None:  # a headline repeated in the body is coded once
+                    self._trace_unread(sent, trace, Fate.NOISE if domain else Fate.MERGED,
+                                       "a sport, film or market text" if domain else "the sentence is told again")
+                continue
             seen_sentences.add(key)
-            events.extend(self._code_sentence(sent, index, article, resolver))
+            events.extend(self._code_sentence(sent, index, article, resolver, trace))
         return _drop_headline_repeats(events)
+
+    def is_candidate(self, tok: Token) -> bool:
+        """A word that some trigger table lists (whatever its frame): a candidate trigger."""
+        lemma, pos = tok.lemma_.lower(), tok.pos_
+        return ((pos in {"VERB", "ADJ"} and lemma in self.patterns.control)
+                or (pos == "VERB" and (lemma in self.patterns.verbs or lemma in frames.SPEECH_LEMMAS))
+                or (pos == "NOUN" and lemma in self.patterns.control_nouns)
+                or (pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns))
+
+    def _trace_unread(self, sent: Span, trace: Trace, fate: Fate, detail: str) -> None:
+        for tok in sent:
+            if self.is_candidate(tok):
+                trace.add(tok, fate, detail=detail)
 
     @cached_property
     def _trigger_verbs(self) -> frozenset[str]:
@@ -116,20 +135,28 @@ class Coder:
         place = self.gazetteer.geocode(article.dateline_place.title())
         return place.country
 
-    def _code_sentence(self, sent: Span, index: int, article: Article, resolver: Resolver) -> list[Event]:
-        drafts = _one_draft_per_act(self._drafts(sent))
-        events = []
+    def _code_sentence(self, sent: Span, index: int, article: Article, resolver: Resolver,
+                       trace: Trace | None = None) -> list[Event]:
+        found = self._drafts(sent, trace)
+        drafts = _one_draft_per_act(found)
+        built: list[tuple[Draft, list[Event], list[Argument]]] = []
         for draft in drafts:
-            events.extend(self._build(draft, sent, index, article, resolver))
-        return _merge_same_act(events)
+            arguments: list[Argument] = []
+            built.append((draft, self._build(draft, sent, index, article, resolver, arguments), arguments))
+        merged = _merge_same_act([e for _, events, _ in built for e in events])
+        if trace is not None:
+            _trace_drafts(trace, [d for d in found if d not in drafts], built, merged)
+        return merged
 
     # -- finding triggers -------------------------------------------------------------------------
 
-    def _drafts(self, sent: Span) -> list[Draft]:
+    def _drafts(self, sent: Span, trace: Trace | None = None) -> list[Draft]:
         drafts: list[Draft] = []
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
+                if trace is not None and self.is_candidate(tok):
+                    trace.add(tok, Fate.MERGED, detail="the complement or object of another candidate's act")
                 continue
             lemma = tok.lemma_.lower()
             draft = None
@@ -145,6 +172,10 @@ class Coder:
                 draft = self._obligation(tok)
             if draft is not None and not noise.is_noise(draft.trigger):
                 drafts.append(draft)
+            elif trace is not None and draft is not None:
+                trace.add(draft.trigger, Fate.NOISE, draft.rule, draft.code, "sport, markets or a figurative use")
+            elif trace is not None and self.is_candidate(tok):
+                trace.add(tok, Fate.NO_RULE, detail=_no_rule(tok, self.patterns))
         return drafts
 
     def _verb(self, verb: Token, consumed: set[int]) -> Draft | None:
@@ -156,11 +187,12 @@ class Coder:
             consumed.add(obj.i)
         source, target = self._verb_arguments(verb, rule)
         code = rule.code
+        name = _rule_name("verb", verb, self.patterns.verbs[verb.lemma_.lower()].index(rule))
         if code.startswith("18") and verb.lemma_.lower() in KILLING and _mass(obj):
-            code = "202"  # "killed HUNDREDS of civilians": mass killing
+            code, name = "202", f"{name}; mass killing"  # "killed HUNDREDS of civilians": mass killing
         return Draft(verb, verb, code, source, target, rule.reciprocal,
                      frames.modality_of(verb), frames.is_negated(verb),
-                     rule.place_obj or (rule.target in PLACE_PREPS))
+                     rule.place_obj or (rule.target in PLACE_PREPS), name)
 
     def _actor_like(self, tok: Token) -> bool:
         """A noun phrase that can name an actor: a name, a pronoun or a role word ("police")."""
@@ -187,9 +219,9 @@ class Coder:
             if subject is None or speaker is None or subject.pos_ == "PRON" or frames.is_negated(speech):
                 continue
             if modals & {"must"}:
-                return Draft(speech, speech, "100", [speaker], [subject])
+                return Draft(speech, speech, "100", [speaker], [subject], rule="obligation 'must': a demand")
             if modals & {"should"}:
-                return Draft(speech, speech, "020", [speaker], [subject])
+                return Draft(speech, speech, "020", [speaker], [subject], rule="obligation 'should': an appeal")
         return None
 
     def _stated_intent(self, draft: Draft | None) -> Draft | None:
@@ -203,18 +235,20 @@ class Coder:
         if conditional and draft.modality in {"intended", "hypothetical"}:
             # "will withdraw its force UNLESS ...": a coercive conditional is a threat
             return replace(draft, code=self.patterns.transform("threat", draft.code), modality="asserted",
-                           negated=False)
+                           negated=False, rule=f"{draft.rule}; threat 'unless'")
         if draft.modality != "intended" or root == "03":
             return draft
         if draft.negated and root <= "09":  # "said it would not meet the demands": a refusal
             return replace(draft, code=self.patterns.transform("reject", draft.code), modality="asserted",
-                           negated=False)
+                           negated=False, rule=f"{draft.rule}; refusal")
         if draft.negated:
             return draft
         if root <= "09":
-            return replace(draft, code=self.patterns.transform("intent", draft.code), modality="asserted")
+            return replace(draft, code=self.patterns.transform("intent", draft.code), modality="asserted",
+                           rule=f"{draft.rule}; stated intent")
         if root >= "12" and root != "13":  # "will boycott the elections", "will impose a curfew"
-            return replace(draft, code=self.patterns.transform("threat", draft.code), modality="asserted")
+            return replace(draft, code=self.patterns.transform("threat", draft.code), modality="asserted",
+                           rule=f"{draft.rule}; stated coercion as threat")
         return draft
 
     def _match_verb(self, verb: Token) -> VerbRule | None:
@@ -271,12 +305,13 @@ class Coder:
             return None
         target = [o for _, o in frames.prep_objects(noun, {"with", "against", "on", "to", "at", "into"})]
         between = [o for w, o in frames.prep_objects(noun, {"between"})]
+        name = _rule_name("noun", noun, self.patterns.nouns[noun.lemma_.lower()].index(rule))
         if between:
             anchor = support or noun
             verbal = anchor.pos_ in {"VERB", "AUX"}
             return Draft(noun, anchor, rule.code, between, [], True,
                          frames.modality_of(anchor) if verbal else "asserted",
-                         frames.is_negated(anchor) if support else False)
+                         frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides")
         if own_source is not None:
             source = [own_source]
         elif support is not None and frames.passive(support):
@@ -289,7 +324,7 @@ class Coder:
         verbal = anchor.pos_ in {"VERB", "AUX"}
         return Draft(noun, anchor, rule.code, source, target, rule.reciprocal,
                      frames.modality_of(anchor) if verbal else "asserted",
-                     frames.is_negated(anchor) if support else False)
+                     frames.is_negated(anchor) if support else False, rule=name)
 
     def _match_noun(self, noun: Token) -> NounRule | None:
         for rule in self.patterns.nouns[noun.lemma_.lower()]:
@@ -323,8 +358,9 @@ class Coder:
             target = [o for _, o in frames.prep_objects(verb, {control.target_from})] or target
         negated = frames.is_negated(verb) or control.negate
         modality = control.modality if control.modality != "asserted" else frames.modality_of(verb)
+        name = f"control '{verb.lemma_.lower()}' ({control.transform}) + {inner.rule or 'bare complement'}"
         return Draft(verb, verb, code, source, target, control.reciprocal or inner.reciprocal,
-                     modality, negated, inner.place_target)
+                     modality, negated, inner.place_target, name)
 
     def _control_noun(self, noun: Token, control: Control, consumed: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
@@ -350,19 +386,20 @@ class Coder:
             return None
         anchor = support or noun
         code = self.patterns.transform(control.transform, inner.code)
+        name = f"control noun '{noun.lemma_.lower()}' ({control.transform}) + {inner.rule or 'bare complement'}"
         return Draft(noun, anchor, code, [owner], inner.target, inner.reciprocal,
                      control.modality if control.modality != "asserted" else frames.modality_of(anchor),
-                     frames.is_negated(anchor) or control.negate, inner.place_target)
+                     frames.is_negated(anchor) or control.negate, inner.place_target, name)
 
     # -- building events --------------------------------------------------------------------------
 
     def _build(self, draft: Draft, sent: Span, index: int, article: Article,
-               resolver: Resolver) -> list[Event]:
+               resolver: Resolver, tried: list[Argument]) -> list[Event]:
         attributed = _attribution(draft.anchor, resolver)
-        source = _resolve_sources(resolver, draft.source)
+        source = _resolve_sources(resolver, draft.source, tried)
         if not source:
             return []
-        target = self._targets(draft, resolver)
+        target = self._targets(draft, resolver, tried)
         if draft.reciprocal and len(source) > 1:
             # "Israeli and Lebanese negotiators held talks (at a UN base)": the two sides, nothing else
             source, target = source[:1], source[1:]
@@ -410,15 +447,16 @@ class Coder:
             confidence=_confidence(draft, group, target),
         ) for group in groups]
 
-    def _targets(self, draft: Draft, resolver: Resolver) -> list[Actor]:
+    def _targets(self, draft: Draft, resolver: Resolver, tried: list[Argument]) -> list[Actor]:
         """The actors of the first candidate target that names any; a named place that is no
         actor stands for its country's territory."""
-        for head in draft.target:
+        for rank, head in enumerate(draft.target):
             found = [a for a in resolver.resolve(head) if a.code]
             if draft.place_target:
                 found = [_as_place_actor(a) for a in found]
             if not found and (draft.place_target or _place_like(head)):
                 found = self._place_actors([head], resolver)
+            tried.append(_argument("target", head, rank, len(draft.target), found))
             if found:
                 return list(dict.fromkeys(found))
         return []
@@ -473,15 +511,51 @@ class Coder:
         return event_place(draft.anchor, draft.trigger, self.gazetteer, context)
 
 
-def _resolve_sources(resolver: Resolver, heads: list[Token]) -> list[Actor]:
+def _resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument]) -> list[Actor]:
     """The coded source actors; a pronoun in reported speech is its speaker when they agree."""
     out: list[Actor] = []
-    for head in heads:
+    for rank, head in enumerate(heads):
         speaker = _reported_speaker(head)
         found = [a for a in resolver.resolve(speaker) if a.code] if speaker is not None else []
         found = found or [a for a in resolver.resolve(head) if a.code]
+        tried.append(_argument("source", head, rank, len(heads), found))
         out += [a for a in found if a not in out]
     return out
+
+
+def _argument(role: str, head: Token, rank: int, count: int, found: list[Actor]) -> Argument:
+    """A tried argument candidate; its score is its place in the order the coder tries them."""
+    return Argument(role, head.text, rank, float(count - rank), tuple(a.code or "" for a in found))
+
+
+def _no_rule(tok: Token, patterns: Patterns) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma in frames.SPEECH_LEMMAS and lemma not in patterns.verbs and lemma not in patterns.control:
+        return "a speech verb whose clause tells no obligation ('must', 'should') of a named actor"
+    return f"no rule for {lemma!r} as {tok.pos_} matches this frame (object, particle, preposition, complement)"
+
+
+def _rule_name(kind: str, trigger: Token, index: int) -> str:
+    return f"{kind} '{trigger.lemma_.lower()}' #{index + 1}"
+
+
+def _trace_drafts(trace: Trace, absorbed: list[Draft], built: list[tuple[Draft, list[Event], list[Argument]]],
+                  merged: list[Event]) -> None:
+    """Record each reading of a sentence: absorbed by another act, without source, merged, kept."""
+    for draft in absorbed:
+        trace.add(draft.trigger, Fate.MERGED, draft.rule, draft.code, "tells how or why another act was done")
+    for draft, events, arguments in built:
+        own = {(e.trigger.start, e.cameo) for e in events}
+        kept = tuple(e for e in merged if (e.trigger.start, e.cameo) in own)
+        if not events:
+            trace.add(draft.trigger, Fate.NO_SOURCE, draft.rule, draft.code,
+                      "no source actor resolved, or none with a country or an armed sector", tuple(arguments))
+        elif not kept:
+            trace.add(draft.trigger, Fate.MERGED, draft.rule, draft.code, "the same act as another trigger",
+                      tuple(arguments))
+        else:
+            fate = Fate.NEGATED if all(e.negated for e in kept) else Fate.KEPT
+            trace.add(draft.trigger, fate, draft.rule, draft.code, "", tuple(arguments), kept)
 
 
 def _reported_speaker(pronoun: Token) -> Token | None:
