@@ -26,6 +26,7 @@ from dateline.pipeline import code_articles
 from dateline.records import Article
 from dateline.settings import Settings
 from dateline.shards import Shards
+from dateline.version import coder_version
 
 ENGINES = ("local", "dask", "spark")
 
@@ -143,7 +144,7 @@ def run_partition(part: Partition, settings: Settings, output: str, defaults: De
         return {**json.loads(marker.read_text()), "skipped": True}
     began = time.perf_counter()
     failures: list[str] = []
-    shards = Shards(out, part.name)
+    shards = Shards(out, part.name, coder_version(settings))
     articles = events = 0
     seen: dict[str, tuple[str, str]] = {}
     for coded in code_articles(_unique(_articles(part, defaults, failures), seen, failures),

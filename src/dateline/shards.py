@@ -19,12 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline import CODER_VERSION
 from dateline.export import parquet_schema, typed_row
 from dateline.library import Stored, id_clash
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover, Span
 from dateline.store.base import Store, StoreError
 from dateline.store.dedup import span
+from dateline.version import coder_version as settings_coder_version
 
 ROW_GROUP = 2_000
 ARTICLE_FIELDS = ("id", "text", "date", "date_basis", "source", "title", "url", "dateline_place", "origin")
@@ -41,7 +41,8 @@ def article_schema() -> Any:
 class Shards:
     """The two Parquet files of one partition, written as rows come (bounded memory)."""
 
-    def __init__(self, output: Path, name: str) -> None:
+    def __init__(self, output: Path, name: str, coder_version: str) -> None:
+        self.coder_version = coder_version
         self.paths = [output / "events" / f"{name}.parquet", output / "articles" / f"{name}.parquet"]
         self.schemas = [parquet_schema(), article_schema()]
         self.rows: list[list[dict[str, Any]]] = [[], []]
@@ -53,8 +54,8 @@ class Shards:
             self.writers.append(pq.ParquetWriter(str(path.with_suffix(".tmp")), schema))
 
     def add(self, article: Article, events: Sequence[Event]) -> None:
-        self.rows[0].extend(mention_row(e, article) for e in events)
-        self.rows[1].append({**{f: getattr(article, f) for f in ARTICLE_FIELDS}, "coder_version": CODER_VERSION,
+        self.rows[0].extend(mention_row(e, article, self.coder_version) for e in events)
+        self.rows[1].append({**{f: getattr(article, f) for f in ARTICLE_FIELDS}, "coder_version": self.coder_version,
                              "mentions": json.dumps([e.to_dict() for e in events], ensure_ascii=False)})
         for i in (0, 1):
             if len(self.rows[i]) >= ROW_GROUP:
@@ -74,13 +75,13 @@ class Shards:
             os.replace(path.with_suffix(".tmp"), path)  # a shard is whole or absent, never half-written
 
 
-def mention_row(event: Event, article: Article) -> dict[str, Any]:
+def mention_row(event: Event, article: Article, coder_version: str) -> dict[str, Any]:
     """A mention as a row of the Parquet export (it is its own event until the store deduplicates)."""
     data = event.to_dict()
     lo, hi = span(event.date.value, event.date.precision)
     seen = article.date.isoformat() if article.date else None
     data.update(mention_id=event.id, num_mentions=1, num_articles=1, num_sources=1 if article.source else 0,
-                first_seen=seen, last_seen=seen, coder_version=CODER_VERSION,
+                first_seen=seen, last_seen=seen, coder_version=coder_version,
                 article={"source": article.source, "url": article.url})
     data["date"] = {**data["date"], "lo": lo.isoformat() if lo else None, "hi": hi.isoformat() if hi else None}
     return typed_row(data)
@@ -114,7 +115,7 @@ def _store_row(row: dict[str, Any], origin: str, store: Store, seen: dict[str, t
         if clash is not None:
             return Stored(origin, "rejected", article.id, message=clash)
         events = [event_from_dict(e) for e in json.loads(row["mentions"])]
-        status = store.add_article(article, events, row.get("coder_version") or CODER_VERSION)
+        status = store.add_article(article, events, row.get("coder_version") or settings_coder_version())
     except StoreError:
         raise
     except Exception as exc:  # noqa: BLE001 - one row the store or the records refuse
