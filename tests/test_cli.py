@@ -131,7 +131,7 @@ def test_events_answers_the_api_queries(runner, story, tmp_path):
     assert len(listed("--limit", "1", "--offset", "1")) == min(1, len(everything) - 1)
     count = runner.invoke(main, ["events", "--db", db, "--count", "--actor", "TUR"])
     assert int(count.stdout) == len(listed("--actor", "TUR"))
-    stats = json.loads(runner.invoke(main, ["events", "--db", db, "--stats"]).stdout)
+    stats = json.loads(runner.invoke(main, ["events", "--db", db, "--stats", "--format", "jsonl"]).stdout)
     assert stats["total"] == len(everything) and stats["per_type"]
     mentions = listed("--mentions")
     assert len(mentions) >= len(everything) and all(m["event_id"] for m in mentions)
@@ -148,7 +148,7 @@ def test_recode_recodes_only_outdated_articles(runner, story, tmp_path):
         conn.execute("UPDATE articles SET coder_version = 'old'")
         before = conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
     recoded = runner.invoke(main, ["recode", "--db", str(db)])
-    assert recoded.exit_code == 0 and "1 articles re-coded" in recoded.stderr
+    assert recoded.exit_code == 0 and "1 article re-coded" in recoded.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0] == before
         assert conn.execute("SELECT DISTINCT coder_version FROM articles").fetchall() != [("old",)]
@@ -190,7 +190,7 @@ def test_exit_status_1_rejected_records_are_reported_and_the_rest_is_done(runner
     lines = [line for line in result.stderr.splitlines() if "error:" in line]
     assert [line.split(": ")[2].split(":")[1] for line in lines] == ["1", "2", "4"]
     assert "'source' must be a string, not a list" in lines[2]
-    assert "1 articles (1 new" in result.stderr and "3 records rejected" in result.stderr
+    assert "1 article (1 new" in result.stderr and "3 records rejected" in result.stderr
     shown = runner.invoke(main, ["events", "--db", str(db), "--format", "jsonl"])
     assert [json.loads(x)["article_id"] for x in shown.stdout.splitlines()] == ["ok"]
 

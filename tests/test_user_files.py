@@ -75,7 +75,7 @@ def test_a_user_trigger_file_changes_the_coder_version_and_recode_recodes(tmp_pa
     triggers.write_text('verbs:\n  - {lemma: snub, code: "120", target: obj}\n', encoding="utf-8")
     mine = ["--actors", actors, "--triggers", str(triggers)]
     recoded = CliRunner().invoke(main, [*mine, "recode", "--db", db])
-    assert recoded.exit_code == 0 and "1 articles re-coded" in recoded.stderr, recoded.output
+    assert recoded.exit_code == 0 and "1 article re-coded" in recoded.stderr, recoded.output
     events = CliRunner().invoke(main, ["events", "--db", db, "--format", "jsonl"])
     assert [json.loads(line)["cameo"] for line in events.stdout.splitlines()] == ["120"]
     again = CliRunner().invoke(main, [*mine, "recode", "--db", db])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import secrets
 import threading
 from dataclasses import dataclass, field, replace
@@ -36,7 +37,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from dateline import __version__, library
-from dateline.filters import event_query
+from dateline.filters import MAX_OFFSET, FilterError, check_code, check_text, event_query
 from dateline.ingest.readers import Defaults, IngestError, build_article
 from dateline.nlp import ModelNotFoundError
 from dateline.pipeline import Coded, code_articles
@@ -54,6 +55,10 @@ SWAGGER_FILES = Path(fastapi_offline.__file__).parent / "static"
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
          413: "payload_too_large", 422: "invalid_request", 500: "internal_error", 503: "unavailable"}
 STATUS = {"inserted": "added", "replaced": "replaced", "unchanged": "unchanged"}
+MAX_DEPTH = 20
+"""The deepest nesting of arrays and objects a POST body may have (checked before the JSON is parsed)."""
+MAX_ID = 1000
+"""The longest event or article id a path takes (characters)."""
 NO_DATE = "no publication date found; events without their own date are dated 'unknown' (send 'date')"
 
 
@@ -127,9 +132,12 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """Parameters (query, path) that do not validate are a 400, like every bad parameter; a body a 422."""
     assert isinstance(exc, RequestValidationError)
     details = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
     message = "invalid request: " + "; ".join(f"{d['field']}: {d['message']}" for d in details)
+    if all(e["loc"] and e["loc"][0] in ("query", "path", "header") for e in exc.errors()):
+        return error_response(400, "bad_request", message, details)
     return error_response(422, "invalid_request", message, details)
 
 
@@ -148,8 +156,42 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
                           "the server log has the details")
 
 
+async def _filter_error(request: Request, exc: Exception) -> JSONResponse:
+    """A parameter value the filters cannot use (filters.FilterError): 400, naming it and what is accepted."""
+    assert isinstance(exc, FilterError)
+    return error_response(400, "bad_request", str(exc), [{"field": f"query.{exc.name}", "message": str(exc)}])
+
+
+class CatchAll:
+    """Outermost ASGI layer: an exception that escaped every handler becomes the one error shape (500)
+    *and the connection stays usable* (Starlette's own fallback re-raises, and the server then drops
+    the kept-alive connection)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        started = False
+
+        async def tracking_send(message: dict) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if scope["type"] != "http" or started:
+                raise
+            log.error("unexpected error on %s %s", scope.get("method"), scope.get("path"), exc_info=exc)
+            response = error_response(500, "internal_error", f"internal server error ({type(exc).__name__}); "
+                                      "the server log has the details")
+            await response(scope, receive, send)
+
+
 def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(FilterError, _filter_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
@@ -174,18 +216,37 @@ def event_filters(
     article: Annotated[str | None, Query(description="Only events reported by this article id.")] = None,
     asserted_only: Annotated[bool, Query(description="Leave out negated events.")] = False,
 ) -> EventQuery:
-    """The filters of `dateline events` (docs/storage.md), as query parameters."""
-    try:
-        return event_query(actor=actor, source=source, target=target, dyad=dyad, country=country,
-                           event_type=event_type, since=since, until=until, place=place, text=text,
-                           article=article, asserted_only=asserted_only)
-    except ValueError as exc:
-        raise ApiError(422, f"invalid request: {exc}", [{"field": "query.dyad", "message": str(exc)}]) from exc
+    """The filters of `dateline events` (docs/storage.md), as query parameters; a bad value is a 400
+    (filters.FilterError) naming it and what is accepted."""
+    return event_query(actor=actor, source=source, target=target, dyad=dyad, country=country,
+                       event_type=event_type, since=since, until=until, place=place, text=text,
+                       article=article, asserted_only=asserted_only)
+
+
+def known_parameters(request: Request) -> None:
+    """Refuse (400) query parameters the endpoint does not take, instead of silently ignoring them."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted({name for name in request.query_params if name not in known})
+    if unknown:
+        raise ApiError(400, f"unknown query parameter {unknown[0]!r} for {request.url.path}; it takes "
+                       f"{', '.join(sorted(known)) or 'none'}", [{"field": f"query.{n}", "message": "unknown parameter"}
+                                                               for n in unknown])
+
+
+def _query_names(dependant: Any) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
 
 
 Filters = Annotated[EventQuery, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=0, le=1000, description="Items per page (at most 1000).")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Items to skip (at most {MAX_OFFSET}).")]
 Sort = Literal[SORTS]  # type: ignore[valid-type]
 
 
@@ -218,7 +279,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     "4XX": {"model": ErrorResponse, "description": "A client error (code: not_found, invalid_request, ...)"},
     "5XX": {"model": ErrorResponse, "description": "A server error (internal_error, store_unavailable, ...)"},
 }
-router = APIRouter(responses=ERRORS)
+router = APIRouter(responses=ERRORS, dependencies=[Depends(known_parameters)])
 
 
 @router.get("/health", tags=["meta"], summary="Versions and row counts")
@@ -242,6 +303,7 @@ def list_events(request: Request, cfg: Config, query: Annotated[EventQuery, Depe
 @router.get("/events/{event_id}", tags=["events"], summary="One event with every mention and its evidence")
 def get_event(cfg: Config, event_id: Annotated[str, PathParam(description="Event id (or one of its mentions' ids).")]
               ) -> dict[str, Any]:
+    check_text("event_id", event_id, MAX_ID)
     with open_store(cfg.db) as store:
         event = store.get_event(event_id)
     if event is None:
@@ -260,6 +322,8 @@ def list_actors(request: Request, cfg: Config,
                 prefix: Annotated[str | None, Query(description="Actor code prefix (RUS, USAGOV).")] = None,
                 text: Annotated[str | None, Query(description="Words in the actor's name or mention text.")] = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    check_code("prefix", prefix)
+    check_text("text", text)
     with open_store(cfg.db) as store:
         actors = store.actors(prefix=prefix, text=text, limit=limit, offset=offset)
     return {"limit": limit, "offset": offset, "next": next_url(request, limit, offset, len(actors) == limit),
@@ -268,6 +332,7 @@ def list_actors(request: Request, cfg: Config,
 
 @router.get("/articles/{article_id:path}", tags=["articles"], summary="One stored article with its mentions")
 def get_article(cfg: Config, article_id: str) -> dict[str, Any]:
+    check_text("article_id", article_id, MAX_ID)
     with open_store(cfg.db) as store:
         article = store.get_article(article_id)
     if article is None:
@@ -345,9 +410,13 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 def parse_articles(body: bytes, max_articles: int) -> list[Article]:
     """Articles from one article object or {"articles": [...]}; every problem is reported (422) at once."""
+    depth = nesting_depth(body)
+    if depth > MAX_DEPTH:
+        raise ApiError(422, f"the request body nests arrays and objects {depth} deep; at most {MAX_DEPTH} "
+                       "levels are accepted", {"max_depth": MAX_DEPTH})
     try:
         payload = json.loads(body)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise ApiError(422, f"the request body is not valid JSON ({exc})") from exc
     records = payload["articles"] if isinstance(payload, dict) and "articles" in payload else [payload]
     if not isinstance(records, list) or not records:
@@ -361,6 +430,22 @@ def parse_articles(body: bytes, max_articles: int) -> list[Article]:
         raise ApiError(422, "invalid article: " + "; ".join(f"articles[{p['index']}].{p['field']}: {p['message']}"
                                                             for p in problems), problems)
     return [item for item in found if isinstance(item, Article)]
+
+
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKETS = re.compile(rb"[\[\]{}]")
+
+
+def nesting_depth(body: bytes) -> int:
+    """How deep arrays and objects nest in a JSON text, read without parsing it (strings skipped)."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_STRINGS.sub(b"", body)):
+        if bracket in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
 
 
 def _article(record: object, index: int) -> Article | list[dict[str, Any]]:
@@ -429,4 +514,5 @@ def create_app(db: str, *, token: str | None, max_body_bytes: int = 1_000_000, m
     from dateline.web import mount as mount_explorer  # the explorer's routes import this module
 
     mount_explorer(app)
+    app.add_middleware(CatchAll)
     return app

@@ -11,8 +11,10 @@ up. `dateline ingest OUTPUT` loads the shards into a store.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
@@ -164,11 +166,36 @@ def run_partition(part: Partition, settings: Settings, output: str, defaults: De
     return {**report, "skipped": False}
 
 
+class BatchError(Exception):
+    """The batch cannot run as asked (unknown engine, engine not installed, scheduler unreachable)."""
+
+
+_SCHEDULER = {"dask": re.compile(r"(tcp|tls|inproc|ucx)://[^\s/]+"),
+              "spark": re.compile(r"(spark|k8s|mesos)://\S+|local(\[[0-9*]+(,[0-9]+)?\])?|yarn")}
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    """Raise BatchError (naming the value and what is accepted) before any work starts."""
+    if engine not in ENGINES:
+        raise BatchError(f"engine {engine!r} is not known; choose one of {', '.join(ENGINES)}")
+    needs = {"dask": ("distributed", "dateline[scale]"), "spark": ("pyspark", "dateline[spark]")}.get(engine)
+    if needs is not None and importlib.util.find_spec(needs[0]) is None:
+        raise BatchError(f"--engine {engine} needs {needs[0]}, which is not installed: pip install '{needs[1]}'")
+    if scheduler is None:
+        return
+    if engine == "local":
+        raise BatchError(f"--scheduler {scheduler!r} is for --engine dask or spark, not local")
+    if not _SCHEDULER[engine].fullmatch(scheduler):
+        example = "tcp://host:8786" if engine == "dask" else "spark://host:7077 or local[4]"
+        raise BatchError(f"scheduler {scheduler!r} is not a {engine} address; give one such as {example}")
+
+
 def run_batch(inputs: list[str], output: str, settings: Settings, engine: str = "local",
               scheduler: str | None = None, partition_mb: float = 64.0,
               defaults: Defaults | None = None, progress: Callable[[dict[str, Any]], None] | None = None,
               ) -> dict[str, Any]:
     """Plan, run every partition on `engine`, and write and return the run report."""
+    check_engine(engine, scheduler)
     defaults = defaults or Defaults()
     problems: list[str] = []
     parts = plan(inputs, partition_mb, problems=problems)
@@ -228,7 +255,12 @@ def _run_dask(parts, settings, output, defaults, scheduler) -> Iterator[dict[str
     if scheduler is None:
         cluster = LocalCluster(n_workers=max(1, settings.workers), threads_per_worker=1, processes=True,
                                dashboard_address=None)
-    client = Client(scheduler or cluster)
+    try:
+        client = Client(scheduler or cluster, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise BatchError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
     try:
         futures = client.map(run_partition, parts, settings=settings, output=output, defaults=defaults,
                              pure=False)

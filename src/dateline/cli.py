@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -15,12 +14,12 @@ import yaml
 
 from dateline import __version__
 from dateline.errors import FileLineError
-from dateline.filters import event_query
+from dateline.filters import MAX_OFFSET, FilterError, event_query
 from dateline.ingest import IngestError, IngestNote, read_inputs
 from dateline.ingest.readers import Item
 from dateline.library import Dateline, Stored
 from dateline.nlp import ModelNotFoundError, load_pipeline, pipeline_name
-from dateline.output import EventWriter
+from dateline.output import EventWriter, plural, write_stats
 from dateline.pipeline import Coded, code_articles
 from dateline.progress import Progress, count_inputs
 from dateline.records import Article
@@ -138,6 +137,7 @@ def code(ctx: click.Context, inputs: tuple[str, ...], fmt: str, workers: int | N
     settings = _settings(ctx, workers=workers)
     problems = Problems()
     writer = EventWriter(sys.stdout, fmt)
+    writer.header()
     progress = Progress(count_inputs(inputs))
     try:
         for coded in _coded(inputs, settings, _day(day), source, problems):
@@ -193,13 +193,15 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers:
                                                        on_outcome=_report_outcome)
             for outcome in (o for run in runs for o in store_run(run, store)):
                 _report_outcome(report.add(outcome))
+            held = store.counts()
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
     tally = report.stored
-    click.echo(f"{report.articles} articles ({tally['inserted']} new, {tally['replaced']} "
-               f"replaced, {tally['unchanged']} unchanged), {report.events} events -> {settings.db}; "
-               f"{report.rejected} records rejected", err=True)
+    click.echo(f"{plural(report.articles, 'article')} ({tally['inserted']} new, {tally['replaced']} "
+               f"replaced, {tally['unchanged']} unchanged), {plural(report.events, 'event mention')} coded -> "
+               f"{settings.db}, which holds {plural(held['events'], 'event')} from "
+               f"{plural(held['mentions'], 'mention')}; {plural(report.rejected, 'record')} rejected", err=True)
     sys.exit(report.status)
 
 
@@ -230,8 +232,8 @@ def query_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--article", default=None, help="Only events reported by this article id."),
         click.option("--asserted-only", is_flag=True, help="Leave out negated events."),
         click.option("--sort", type=click.Choice(SORTS), default="date", show_default=True),
-        click.option("--limit", type=click.IntRange(0), default=None),
-        click.option("--offset", type=click.IntRange(0), default=0),
+        click.option("--limit", type=click.IntRange(0, MAX_OFFSET), default=None),
+        click.option("--offset", type=click.IntRange(0, MAX_OFFSET), default=0),
     ]
     for option in reversed(options):
         command = option(command)
@@ -239,7 +241,16 @@ def query_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _event_query(opts: dict[str, Any]) -> EventQuery:
-    """An EventQuery from the options of `query_options` (other keys are ignored)."""
+    """An EventQuery from the options of `query_options` (other keys are ignored); a bad value is one
+    error line naming it and what is accepted, and exit status 2."""
+    try:
+        return _filters(opts)
+    except FilterError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+
+
+def _filters(opts: dict[str, Any]) -> EventQuery:
     return event_query(
         actor=opts.get("actor"), source=opts.get("source_actor"), target=opts.get("target"),
         dyad=opts.get("dyad"), country=opts.get("country"), event_type=opts.get("event_type"),
@@ -253,8 +264,8 @@ def _event_query(opts: dict[str, Any]) -> EventQuery:
 @click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
 @query_options
 @click.option("--mentions", is_flag=True, help="List every mention (one per sentence) instead of events.")
-@click.option("--count", is_flag=True, help="Print only the number of matching events.")
-@click.option("--stats", is_flag=True, help="Print counts per day, type and dyad (JSON).")
+@click.option("--count", is_flag=True, help="Print only the number of matching events (mentions with --mentions).")
+@click.option("--stats", is_flag=True, help="Print counts per day, type and dyad (in --format; jsonl is JSON).")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.pass_context
 def events(ctx: click.Context, db: str | None, mentions: bool, count: bool, stats: bool, fmt: str,
@@ -267,17 +278,21 @@ def events(ctx: click.Context, db: str | None, mentions: bool, count: bool, stat
     query = _event_query(filters)
     try:
         with open_store(settings.db) as store:
-            if count or stats:
-                result = store.stats(query) if stats else store.count_events(query)
-                click.echo(json.dumps(result, indent=1) if stats else str(result))
+            if stats:
+                write_stats(store.stats(query), sys.stdout, fmt)
+                return
+            if count:
+                click.echo(str(store.count_mentions(query) if mentions else store.count_events(query)))
                 return
             found = store.query_mentions(query) if mentions else store.query_events(query)
     except StoreError as exc:
         _fail(str(exc))
         sys.exit(2)
-    EventWriter(sys.stdout, fmt).write_all(found)
+    writer = EventWriter(sys.stdout, fmt)
+    writer.header()
+    writer.write_all(found)
     if fmt == "table":
-        click.echo(f"{len(found)} {'mentions' if mentions else 'events'}", err=True)
+        click.echo(plural(len(found), "mention" if mentions else "event"), err=True)
 
 
 @main.command()
@@ -319,8 +334,8 @@ def recode(ctx: click.Context, db: str | None, every: bool) -> None:
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
-    click.echo(f"{report.articles} articles re-coded with {version}, {report.events} events; "
-               f"{report.rejected} errors", err=True)
+    click.echo(f"{plural(report.articles, 'article')} re-coded with {version}, "
+               f"{plural(report.events, 'event mention')}; {plural(report.rejected, 'error')}", err=True)
     sys.exit(report.status)
 
 
@@ -343,7 +358,7 @@ def evaluate(ctx: click.Context, gold: Path, by_code: bool) -> None:
 @main.command()
 @click.argument("name")
 @click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Resolve as of this date (default: the latest known roles).")
+              help="Resolve as of this date (default: today).")
 @click.pass_context
 def actor(ctx: click.Context, name: str, day: object) -> None:
     """Explain how NAME resolves: the code, the rule, the entry and the role held on the date."""
@@ -356,7 +371,7 @@ def actor(ctx: click.Context, name: str, day: object) -> None:
     except KnowledgeError as exc:
         _fail(str(exc))
         sys.exit(2)
-    for line in explain_actor(name, _day(day), kb, load_pipeline(settings.model)):
+    for line in explain_actor(name, _day(day) or date.today(), kb, load_pipeline(settings.model)):
         click.echo(line)
 
 
@@ -443,17 +458,26 @@ def import_petrarch(actors: Path, agents: Path | None, output: Path) -> None:
 def batch(ctx: click.Context, inputs: tuple[str, ...], output: str, engine: str, scheduler: str | None,
           workers: int | None, partition_mb: float, day: object, source: str | None) -> None:
     """Code large inputs in partitions into Parquet shards; a re-run skips finished partitions."""
-    from dateline.batch import run_batch
+    from dateline.batch import BatchError, check_engine, run_batch
     from dateline.ingest.readers import Defaults
 
     settings = _settings(ctx, workers=workers)
+    try:
+        check_engine(engine, scheduler)
+    except BatchError as exc:
+        _fail(str(exc))
+        sys.exit(2)
 
     def progress(report: dict) -> None:
         state = "skipped" if report["skipped"] else f"{report['articles']} articles, {report['events']} events"
         click.echo(f"{report['partition']}: {state}", err=True)
 
-    summary = run_batch(list(inputs), output, settings, engine, scheduler, partition_mb,
-                        Defaults(_day(day), source), progress)
+    try:
+        summary = run_batch(list(inputs), output, settings, engine, scheduler, partition_mb,
+                            Defaults(_day(day), source), progress)
+    except BatchError as exc:
+        _fail(str(exc))
+        sys.exit(2)
     for failure in summary["failures"]:
         _fail(failure)
     click.echo(f"{summary['articles']} articles, {summary['events']} events, {summary['partitions']} partitions "
@@ -499,7 +523,7 @@ def export_events(ctx: click.Context, fmt: str, output: str | None, no_header: b
     except (StoreError, ExportError, ValueError, OSError) as exc:
         _fail(str(exc))
         sys.exit(2)
-    click.echo(f"{count} events -> {'stdout' if to_stdout else output}", err=True)
+    click.echo(f"{plural(count, 'event')} -> {'stdout' if to_stdout else output}", err=True)
 
 
 @main.command()
@@ -507,15 +531,24 @@ def export_events(ctx: click.Context, fmt: str, output: str | None, no_header: b
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--token", envvar="DATELINE_API_TOKEN", default=None,
-              help="Bearer token POST /articles requires (or DATELINE_API_TOKEN); without one the API is read-only.")
+              help="Bearer token POST /articles requires (better: DATELINE_API_TOKEN or --token-file, which `ps` "
+              "does not show); without one the API is read-only.")
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              envvar="DATELINE_API_TOKEN_FILE", help="File whose first line is the token (or DATELINE_API_TOKEN_FILE).")
 @click.option("--max-body-bytes", type=click.IntRange(1), default=1_000_000, show_default=True,
               help="Largest POST body accepted.")
 @click.option("--max-articles", type=click.IntRange(1), default=100, show_default=True,
               help="Most articles accepted in one POST.")
 @click.pass_context
-def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None, max_body_bytes: int,
-          max_articles: int) -> None:
+def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None, token_file: Path | None,
+          max_body_bytes: int, max_articles: int) -> None:
     """Serve the REST API over the database (endpoints and examples: docs/api.md; live docs at /docs)."""
+    if token_file is not None:
+        lines = token_file.read_text(encoding="utf-8", errors="replace").splitlines()
+        token = lines[0].strip() if lines else ""
+        if not token:
+            _fail(f"--token-file {token_file}: the file's first line is empty; write the token there")
+            sys.exit(2)
     try:
         import uvicorn
 
@@ -533,6 +566,6 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
         sys.exit(2)
     if not token:
         click.echo("dateline: serving read-only: POST /articles is refused until a token is given "
-                   "(--token or DATELINE_API_TOKEN)", err=True)
+                   "(--token-file, DATELINE_API_TOKEN or --token)", err=True)
     click.echo(f"dateline: serving {settings.db} on http://{host}:{port} (API docs: /docs)", err=True)
     uvicorn.run(app, host=host, port=port)

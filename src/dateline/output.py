@@ -45,13 +45,19 @@ class EventWriter:
     def __init__(self, stream: TextIO, fmt: str) -> None:
         self.stream, self.fmt, self.count = stream, fmt, 0
         self._csv = csv.DictWriter(stream, CSV_COLUMNS) if fmt == "csv" else None
+        self._headed = False
+
+    def header(self) -> None:
+        """The CSV header line, written once, even when no event follows (a no-op for other formats)."""
+        if self._csv is not None and not self._headed:
+            self._csv.writeheader()
+            self._headed = True
 
     def write(self, event: dict[str, Any]) -> None:
         if self.fmt == "jsonl":
             self.stream.write(json.dumps(event, ensure_ascii=False) + "\n")
         elif self._csv is not None:
-            if self.count == 0:
-                self._csv.writeheader()
+            self.header()
             self._csv.writerow(flat_row(event))
         else:
             self.stream.write(table_line(event) + "\n")
@@ -74,3 +80,29 @@ def table_line(event: dict[str, Any]) -> str:
         sentence = sentence[:87] + "..."
     return (f"{row['date'] or '????-??-??'}  {row['cameo']:<4}  {row['plover_event']:<9} "
             f"{dyad:<22} {row['trigger']:<12}{flags} | {sentence}")
+
+
+def plural(count: int, word: str) -> str:
+    """'1 event', '2 events', '0 mentions'."""
+    return f"{count} {word if count == 1 else word + 's'}"
+
+
+STATS_COLUMNS = ["table", "key", "events"]
+
+
+def write_stats(stats: dict[str, Any], stream: TextIO, fmt: str) -> None:
+    """`events --stats` in the chosen format: JSON (jsonl: one object), CSV or a readable table."""
+    if fmt == "jsonl":
+        stream.write(json.dumps(stats, ensure_ascii=False) + "\n")
+        return
+    rows = [("total", "", stats["total"])]
+    rows += [("day", d["date"], d["events"]) for d in stats["per_day"]]
+    rows += [("type", f"{t['plover']} {t['cameo_root']}", t["events"]) for t in stats["per_type"]]
+    rows += [("dyad", f"{d['source'] or '?'}-{d['target'] or ''}", d["events"]) for d in stats["per_dyad"]]
+    if fmt == "csv":
+        writer = csv.writer(stream)
+        writer.writerow(STATS_COLUMNS)
+        writer.writerows(rows)
+        return
+    for table, key, count in rows:
+        stream.write(f"{table:<6} {key:<30} {count}\n")

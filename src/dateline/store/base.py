@@ -128,6 +128,10 @@ class Store(ABC):
         """Mentions (one per coded sentence event) whose event matches the query."""
 
     @abstractmethod
+    def count_mentions(self, query: EventQuery = ALL) -> int:
+        """How many mentions ``query_mentions`` would return (ignoring limit and offset)."""
+
+    @abstractmethod
     def get_mention(self, mention_id: str) -> dict[str, Any] | None:
         """One mention dict (with ``event_id`` and ``coder_version``)."""
 

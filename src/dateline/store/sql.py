@@ -89,12 +89,16 @@ class SQLStore(Store):
 
     # -- writing ---------------------------------------------------------------------------------
     def add_article(self, article: Article, events: Sequence[Event], coder_version: str) -> str:
-        stored = self._one("SELECT content_hash FROM articles WHERE id = ?", (article.id,))
-        if stored == article.content_hash:
-            return "unchanged"
+        """The "already stored?" check runs inside the write transaction, after the writers' lock (SQLite's
+        BEGIN IMMEDIATE, PostgreSQL's advisory lock), so two writers of the same article never collide."""
+        if self._one("SELECT content_hash FROM articles WHERE id = ?", (article.id,)) == article.content_hash:
+            return "unchanged"  # the common re-ingest: answered without taking the write lock
         try:
             with self._transaction():
                 self._lock_for_dedup()
+                stored = self._one("SELECT content_hash FROM articles WHERE id = ?", (article.id,))
+                if stored == article.content_hash:
+                    return "unchanged"
                 if stored is not None:
                     self._remove_mentions(article.id)
                     self._exec("DELETE FROM articles WHERE id = ?", (article.id,))
@@ -237,19 +241,31 @@ class SQLStore(Store):
         return event
 
     def query_mentions(self, query: EventQuery = ALL) -> list[dict[str, Any]]:
+        clause, params = self._mention_clause(query)
+        page = ""
+        if query.limit is not None:
+            page, params = " LIMIT ? OFFSET ?", [*params, query.limit, query.offset]
+        elif query.offset:
+            page = " LIMIT -1 OFFSET ?" if self.placeholder == "?" else " OFFSET ?"
+            params = [*params, query.offset]
+        return self._mentions(clause, params, page)
+
+    def count_mentions(self, query: EventQuery = ALL) -> int:
+        clause, params = self._mention_clause(query)
+        return int(self._one(f"SELECT COUNT(*) FROM mentions m WHERE {clause}", params))
+
+    def _mention_clause(self, query: EventQuery) -> tuple[str, list[Any]]:
         where, params = _where(query.page(None, 0))
         clause = f"m.event_id IN (SELECT e.id FROM events e {where})"
         if query.article_id:
             clause += " AND m.article_id = ?"
             params.append(query.article_id)
-        found = self._mentions(clause, params)
-        end = None if query.limit is None else query.offset + query.limit
-        return found[query.offset:end]
+        return clause, params
 
-    def _mentions(self, clause: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+    def _mentions(self, clause: str, params: Sequence[Any], page: str = "") -> list[dict[str, Any]]:
         rows = self._rows(f"SELECT m.json, m.event_id, m.coder_version, {_ARTICLE_SELECT} FROM mentions m "
                           f"JOIN articles a ON a.id = m.article_id WHERE {clause} "
-                          "ORDER BY a.date, m.article_id, m.sentence_index, m.trigger_start", params)
+                          f"ORDER BY a.date, m.article_id, m.sentence_index, m.trigger_start, m.id{page}", params)
         return [_mention_dict(row) for row in rows]
 
     def get_mention(self, mention_id: str) -> dict[str, Any] | None:
@@ -280,8 +296,8 @@ class SQLStore(Store):
         if prefix:
             clauses.append(_prefix("a.code", prefix.upper(), params))
         if text:
-            clauses.append("(LOWER(a.name) LIKE ? OR LOWER(a.text) LIKE ?)")
-            params += [f"%{text.lower()}%"] * 2
+            clauses.append(f"(LOWER(a.name) LIKE ? {_ESCAPE} OR LOWER(a.text) LIKE ? {_ESCAPE})")
+            params += [_contains(text)] * 2
         return self._rows(
             "SELECT a.code, MAX(a.name) AS name, MAX(a.country) AS country, MAX(a.sector) AS sector, "
             "COUNT(*) AS mentions, COUNT(DISTINCT m.event_id) AS events FROM actors a "
@@ -370,6 +386,15 @@ def _prefix(column: str, prefix: str, params: list[Any]) -> str:
     return f"({column} >= ? AND {column} < ?)"
 
 
+_ESCAPE = "ESCAPE '!'"
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern for "contains ``text``" (case-folded), its own % and _ taken literally."""
+    escaped = text.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
 def _where(q: EventQuery) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -405,8 +430,8 @@ def _type_filters(q: EventQuery, clauses: list[str], params: list[Any]) -> None:
         clauses.append("e.date_lo <= ?")
         params.append(q.until.isoformat())
     if q.place:
-        clauses.append("(LOWER(e.place_name) LIKE ? OR e.place_country = ?)")
-        params += [f"%{q.place.lower()}%", q.place.upper()]
+        clauses.append(f"(LOWER(e.place_name) LIKE ? {_ESCAPE} OR e.place_country = ?)")
+        params += [_contains(q.place), q.place.upper()]
     if not q.include_negated:
         clauses.append("e.negated = 0")
     _count_filters(q, clauses, params)
@@ -423,8 +448,9 @@ def _count_filters(q: EventQuery, clauses: list[str], params: list[Any]) -> None
 
 def _mention_filters(q: EventQuery, clauses: list[str], params: list[Any]) -> None:
     if q.text:
-        clauses.append("EXISTS (SELECT 1 FROM mentions t WHERE t.event_id = e.id AND LOWER(t.sentence) LIKE ?)")
-        params.append(f"%{q.text.lower()}%")
+        clauses.append("EXISTS (SELECT 1 FROM mentions t WHERE t.event_id = e.id AND "
+                       f"LOWER(t.sentence) LIKE ? {_ESCAPE})")
+        params.append(_contains(q.text))
     if q.article_id:
         clauses.append("EXISTS (SELECT 1 FROM mentions t WHERE t.event_id = e.id AND t.article_id = ?)")
         params.append(q.article_id)
