@@ -178,7 +178,7 @@ def test_sort(client):
     assert latest_first[0]["date"]["lo"] == max(e["date"]["lo"] for e in by_date)
     most = events(client, sort="-mentions")
     assert most[0]["num_mentions"] == 2 and most[0]["plover"]["event"] == "ASSAULT"
-    assert_error(client.get("/events", params={"sort": "loudest"}), 400, "bad_request")
+    assert_error(client.get("/events", params={"sort": "loudest"}), 422, "invalid_request")
 
 
 def test_event_with_mentions_and_evidence(client):
@@ -228,8 +228,8 @@ def test_stats(client):
 
 
 def test_bad_query_parameters(client):
-    assert_error(client.get("/events", params={"limit": 5000}), 400, "bad_request")
-    assert_error(client.get("/events", params={"since": "last week"}), 400, "bad_request")
+    assert_error(client.get("/events", params={"limit": 5000}), 422, "invalid_request")
+    assert_error(client.get("/events", params={"since": "last week"}), 422, "invalid_request")
     error = assert_error(client.get("/events", params={"dyad": "RUS"}), 400, "bad_request")
     assert "SOURCE-TARGET" in error["message"]
 
@@ -317,7 +317,7 @@ def test_one_error_shape(client, db, settings, monkeypatch):
     assert_error(client.get("/no/such/route"), 404, "not_found")
     error = assert_error(client.delete("/events"), 405, "method_not_allowed")
     assert error["details"] == {"allowed": ["GET"]}
-    error = assert_error(client.get("/events", params={"limit": -1}), 400, "bad_request")
+    error = assert_error(client.get("/events", params={"limit": -1}), 422, "invalid_request")
     assert error["details"][0]["field"] == "query.limit"
     assert_error(client.post("/articles", json=NEW_ARTICLE), 401, "unauthorized")
 
@@ -384,7 +384,7 @@ def test_dateline_serve(tmp_path: Path):
         assert httpx.get(f"{base}/events", params={"article": "tehran-visit"}).json()["total"] > 0
         assert_error(httpx.post(f"{base}/articles", json=NEW_ARTICLE), 401, "unauthorized")
         with httpx.Client(base_url=base) as kept_alive:  # after an error, the same connection still answers
-            for params in ({"offset": str(10**19)}, {"text": "\x00"}, {"nonsense": "1"}):
+            for params in ({"type": "XYZ"}, {"text": "\x00"}, {"nonsense": "1"}):
                 assert_error(kept_alive.get("/events", params=params), 400, "bad_request")
                 assert kept_alive.get("/events", params={"limit": 1}).status_code == 200
     finally:

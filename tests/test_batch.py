@@ -72,7 +72,7 @@ def test_local_engine_gives_the_same_events_and_ingest_loads_them(corpus, tmp_pa
     loaded, direct = tmp_path / "loaded.db", tmp_path / "direct.db"
     result = CliRunner().invoke(main, ["ingest", str(local), "--db", str(loaded)])
     assert result.exit_code == 0, result.output
-    assert f"60 articles (60 new, 0 replaced, 0 unchanged), {rows} events" in result.stderr
+    assert f"60 articles (60 new, 0 replaced, 0 unchanged), {rows} event mentions coded" in result.stderr
     CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(direct)])
     with open_store(str(loaded)) as a, open_store(str(direct)) as b:
         assert a.counts() == b.counts()

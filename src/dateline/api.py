@@ -132,12 +132,10 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
-    """Parameters (query, path) that do not validate are a 400, like every bad parameter; a body a 422."""
+    """A parameter of the wrong type or out of its declared range (limit=5000, since=yesterday): 422."""
     assert isinstance(exc, RequestValidationError)
     details = [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()]
     message = "invalid request: " + "; ".join(f"{d['field']}: {d['message']}" for d in details)
-    if all(e["loc"] and e["loc"][0] in ("query", "path", "header") for e in exc.errors()):
-        return error_response(400, "bad_request", message, details)
     return error_response(422, "invalid_request", message, details)
 
 
