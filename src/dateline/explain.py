@@ -112,7 +112,7 @@ def _final_fate(reading: Reading, events: tuple[Event, ...], floor: float) -> Re
     if reading.events and all(e.confidence < floor for e in reading.events):
         low = max(e.confidence for e in reading.events)
         return replace(reading, fate=Fate.BELOW_CONFIDENCE, detail=f"confidence {low:.2f} < {floor:.2f}")
-    return replace(reading, fate=Fate.MERGED, detail="a headline told again in the body")
+    return replace(reading, fate=Fate.MERGED, detail="headline repeat: told again later in the article")
 
 
 def _screened_out(nlp: Language, coder: Coder, article: Article, screen: Screen,

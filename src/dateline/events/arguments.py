@@ -1,0 +1,208 @@
+"""Argument candidates: the heads that may fill a reading's target, each with the kind of evidence
+that makes it a candidate and one score (`score`), ranked best first; and the resolution of source
+and target heads to actors, recorded for `dateline explain`.
+
+The coder takes the best-scored target candidate that names an actor. The scores follow how
+directly the parse ties a head to the act: the rule's own preposition, an indirect object, the
+direct object, the object's owner, the usual target prepositions in the order of
+`target_preps` (data/coder.yaml), then heads one step further (across a border, the owner or
+partner of a candidate, a preposition inside the object).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.actors.resolver import PRONOUNS_NEUTER, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, Resolver
+from dateline.events import frames
+from dateline.events.trace import Argument
+from dateline.events.words import WORDS
+from dateline.records import Actor
+
+# evidence kinds, strongest first; a preposition's own rank in `target_preps` lowers its score a little
+KIND_SCORES = {
+    "rule preposition": 10.0, "indirect object": 9.0, "direct object": 8.0, "owner of the object": 7.0,
+    "usual preposition": 6.0, "across a border": 5.0, "owner of a candidate": 4.0, "partner of a candidate": 3.0,
+    "inside the object, rule preposition": 2.5, "inside the object": 2.0,
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    head: Token
+    kind: str
+    score: float
+
+
+def score(kind: str, prep_rank: int = 0) -> float:
+    """The one scoring function for target candidates: the kind's weight, less 0.01 per place of
+    its preposition in `target_preps`."""
+    return KIND_SCORES[kind] - 0.01 * prep_rank
+
+
+def target_heads(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool = False) -> list[Token]:
+    """Candidate target heads of a verbal reading, best first."""
+    return [c.head for c in rank_targets(verb, where, obj_is_trigger, topic)]
+
+
+def rank_targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool = False) -> list[Candidate]:
+    """Every candidate target head with its score, best first, each head once (at its best score).
+
+    `where` is the rule's target: a preposition, "obj" (the direct object and its owners only),
+    "none" (no target) or None; `topic`: the direct object is what is talked about, never the target.
+    """
+    if where == "none":
+        return []
+    found = _direct_candidates(verb, where, obj_is_trigger, topic)
+    if where != "obj":
+        found += _further_candidates(verb, where, [c.head for c in found])
+    ranked = sorted(enumerate(found), key=lambda item: (-item[1].score, item[0]))
+    seen: set[int] = set()
+    out = []
+    for _, cand in ranked:
+        if cand.head.i not in seen:
+            seen.add(cand.head.i)
+            out.append(cand)
+    return out
+
+
+def _direct_candidates(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool) -> list[Candidate]:
+    direct = frames.direct_object(verb)
+    out: list[Candidate] = []
+    if where == "obj":  # "banned THE COUNTRY'S OPPOSITION PARTY", "expelled the RUSSIAN ambassador"
+        out += [Candidate(d, "indirect object", score("indirect object"))
+                for d in frames.children(verb, {"dative", "iobj"}) if d.pos_ in {"PROPN", "NOUN"}]
+        if direct is not None:
+            out.append(Candidate(direct, "direct object", score("direct object")))
+            out += [Candidate(o, "owner of the object", score("owner of the object")) for o in owners(direct)]
+        return out
+    holders = [verb] + ([direct] if direct is not None else [])
+    if where and where != "prep":
+        out += [Candidate(o, "rule preposition", score("rule preposition"))
+                for h in holders for _, o in frames.prep_objects(h, {where})]
+    out += [Candidate(d, "indirect object", score("indirect object"))
+            for d in frames.children(verb, {"dative", "iobj"}) if d.pos_ in {"PROPN", "NOUN", "PRON"}]
+    if direct is not None and not obj_is_trigger and not topic:
+        out.append(Candidate(direct, "direct object", score("direct object")))
+    if direct is not None and (obj_is_trigger or not topic):
+        out += [Candidate(o, "owner of the object", score("owner of the object")) for o in owners(direct)]
+    for rank, prep in enumerate(WORDS.target_preps):
+        out += [Candidate(o, "usual preposition", score("usual preposition", rank))
+                for h in holders for _, o in frames.prep_objects(h, {prep})]
+    return out
+
+
+def _further_candidates(verb: Token, where: str | None, found: list[Token]) -> list[Candidate]:
+    """Candidates one step past the usual ones."""
+    direct = frames.direct_object(verb)
+    holders = [verb] + ([direct] if direct is not None else [])
+    near = [o for h in holders for _, o in frames.prep_objects(h)]  # "massed troops NEAR its border with X"
+    out = [Candidate(n, "across a border", score("across a border"))
+           for n in map(_border_neighbour, found + near) if n is not None]
+    # "an investigation into abuses BY IRANIAN forces"
+    out += [Candidate(owner, "owner of a candidate", score("owner of a candidate"))
+            for o in found for owner in owners(o)]
+    # "from the talks WITH HAMAS"
+    out += [Candidate(w, "partner of a candidate", score("partner of a candidate"))
+            for o in found for _, w in frames.prep_objects(o, {"with"})]
+    # "provide 500 million euros IN assistance FOR AFGHANISTAN", "its role AS A MEDIATOR between"
+    inner = [o for _, o in frames.prep_objects(direct, set(WORDS.inner_preps))] if direct is not None else []
+    inner += [o for _, o in frames.prep_objects(verb, {"as"})]
+    if where and where != "prep":
+        kind = "inside the object, rule preposition"
+        out += [Candidate(o, kind, score(kind)) for h in inner for _, o in frames.prep_objects(h, {where})]
+    for rank, prep in enumerate(WORDS.target_preps):
+        out += [Candidate(o, "inside the object", score("inside the object", rank))
+                for h in inner for _, o in frames.prep_objects(h, {prep})]
+    return out
+
+
+def _border_neighbour(head: Token) -> Token | None:
+    """'its border WITH UKRAINE': the country across the border."""
+    if head.lemma_.lower() not in WORDS.border_nouns:
+        return None
+    return next((o for _, o in frames.prep_objects(head, {"with"})), None)
+
+
+def _actor_like(tok: Token) -> bool:
+    return tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ in {"PROPN", "PRON", "NOUN"}
+
+
+def owners(noun: Token) -> list[Token]:
+    """Whose proposal, offer or call it is: "a FRENCH proposal", "TRUMP's offer", "an offer of talks
+    from THE UNITED STATES", "a plan drawn up by ASEAN", "a ruling by THE EU's top court"."""
+    out = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"} and _actor_like(c)
+           and c.tag_ != "PRP$"]
+    for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"):  # "a FRENCH-AMERICAN plan"
+        out += [g for g in adj.children if g.dep_ in {"amod", "conj"} and g.ent_type_ == "NORP"]
+    nested = [noun] + [o for _, o in frames.prep_objects(noun, {"of"})]
+    out += [o for n in nested for _, o in frames.prep_objects(n, set(WORDS.owner_preps))]
+    for acl in (c for c in noun.children if c.dep_ == "acl"):
+        out += [o for _, o in frames.prep_objects(acl, {"by"})]
+    return out
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Actors carried by the noun itself: THEIR phone call, RUSSIA's attack, ISRAELI strikes."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE", "ORG"}:
+            return child
+    for word, obj in frames.prep_objects(noun, {"by"}):
+        if word == "by":
+            return obj
+    return None
+
+
+# -- resolving heads to actors -------------------------------------------------------------------
+
+def resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument]) -> list[Actor]:
+    """The coded source actors; a pronoun in reported speech is its speaker when they agree."""
+    out: list[Actor] = []
+    for rank, head in enumerate(heads):
+        speaker = reported_speaker(head)
+        found = [a for a in resolver.resolve(speaker) if a.code] if speaker is not None else []
+        found = found or [a for a in resolver.resolve(head) if a.code]
+        tried.append(argument("source", head, rank, len(heads), found))
+        out += [a for a in found if a not in out]
+    return out
+
+
+def argument(role: str, head: Token, rank: int, count: int, found: list[Actor]) -> Argument:
+    """A tried argument candidate; its score is its place in the order the coder tries them."""
+    return Argument(role, head.text, rank, float(count - rank), tuple(a.code or "" for a in found))
+
+
+def reported_speaker(pronoun: Token) -> Token | None:
+    """'the rebels said THEY would release him', 'Iran said IT will retaliate', 'Putin said HE
+    was ready': the pronoun of a reported clause stands for the speaker it agrees with."""
+    lower = pronoun.lower_
+    if pronoun.pos_ != "PRON" or lower not in PRONOUNS_SINGULAR | PRONOUNS_NEUTER | PRONOUNS_PLURAL:
+        return None
+    speech = frames.speech_head(pronoun)
+    speaker = frames.subject_of(speech) if speech is not None else None
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    person = speaker.ent_type_ == "PERSON"
+    plural = speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in speaker.children)
+    if lower in PRONOUNS_SINGULAR:
+        return speaker if person else None
+    if lower in PRONOUNS_NEUTER:
+        return speaker if not person and not plural else None
+    return speaker if plural or speaker.ent_type_ in {"ORG", "GPE", "NORP"} else None
+
+
+def attribution(anchor: Token, resolver: Resolver) -> str | None:
+    """Who the act is reported by ("..., the ministry SAID"); the speaker becomes known to the
+    article, so a later "he" can refer to them."""
+    speech = frames.speech_head(anchor)
+    who = frames.subject_of(speech) if speech is not None else frames.according_to(anchor)
+    if who is None:
+        return None
+    resolver.resolve(who)
+    tokens = [t for t in who.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
+    return who.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else who.text

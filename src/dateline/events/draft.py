@@ -1,0 +1,24 @@
+"""A candidate reading of a trigger before its actors are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+
+@dataclass
+class Draft:
+    """An event before actors are resolved: trigger, code and the tokens its arguments sit on
+    (target heads best first, as ranked by `events.arguments`)."""
+
+    trigger: Token
+    anchor: Token  # the verb whose clause the event belongs to
+    code: str
+    source: list[Token]
+    target: list[Token]
+    reciprocal: bool = False
+    modality: str = "asserted"
+    negated: bool = False
+    place_target: bool = False
+    rule: str = ""  # the rule that read the trigger and the named adjustments applied to it

@@ -1,0 +1,236 @@
+"""Named adjustments: the coder's special cases, each a registered rule with its condition, effect
+and an example sentence (tests/test_rules.py codes every example and checks its outcome).
+
+A rule acts at one of four stages: `reading` (changes the code of one trigger's reading),
+`event` (fills a role of an event being built), `sentence` (chooses among a sentence's readings) or
+`article` (chooses among an article's events). Its words and code conditions live in
+data/coder.yaml (`events.words`). The name of every rule applied shows in `dateline explain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from spacy.tokens import Token
+
+from dateline.events import frames
+from dateline.events.draft import Draft
+from dateline.events.patterns import Patterns
+from dateline.events.words import WORDS
+from dateline.records import Actor, Event, Place
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    stage: str  # reading, event, sentence or article
+    condition: str
+    effect: str
+    example: str
+    expect: str  # "CODE SOURCE>TARGET": prefixes of the CAMEO code and of the actor codes the example gives
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(name: str, stage: str, condition: str, effect: str, example: str, expect: str) -> Callable[[F], F]:
+    """Register the decorated function as the named rule."""
+    def wrap(fn: F) -> F:
+        if name in RULES:
+            raise ValueError(f"rule {name!r} registered twice")
+        RULES[name] = Rule(name, stage, condition, effect, example, expect)
+        return fn
+    return wrap
+
+
+# -- reading stage -------------------------------------------------------------------------------
+
+@register("mass killing", "reading", "a killing verb (killing_verbs) read as 18x whose object counts a hundred or more",
+          "the code becomes 202 (mass killing)", "Soldiers killed hundreds of civilians in Ukraine.", "202 UKR>UKR")
+def mass_killing(draft: Draft, obj: Token | None) -> Draft:
+    if draft.code.startswith("18") and draft.trigger.lemma_.lower() in WORDS.killing_verbs and is_mass(obj):
+        return replace(draft, code="202", rule=f"{draft.rule}; mass killing")
+    return draft
+
+
+def is_mass(obj: Token | None) -> bool:
+    """A hundred or more people: 'hundreds of civilians', '300 villagers', 'tens of thousands'."""
+    if obj is None:
+        return False
+    if obj.lower_ in WORDS.mass_words:
+        return True
+    counter = obj.head.head if obj.dep_ == "pobj" and obj.head.lower_ == "of" else None
+    if counter is not None and counter.lower_ in WORDS.mass_words:  # HUNDREDS of civilians
+        return True
+    for num in (c for c in obj.children if c.dep_ == "nummod"):
+        words = {t.lower_ for t in num.subtree}
+        digits = num.text.replace(",", "")
+        if words & WORDS.mass_numbers or (digits.isdigit() and int(digits) >= 100):
+            return True
+    of = next((o for _, o in frames.prep_objects(obj, {"of"})), None)
+    return obj.lower_ in WORDS.mass_counters and of is not None and is_mass(of)
+
+
+@register("obligation as demand", "reading", "a speech verb whose complement clause has 'must' (demand_modals) "
+          "and a named subject", "a demand (100) by the speaker on the subject",
+          "The French president said Iraq must withdraw from Kuwait.", "100 FRA>IRQ")
+@register("obligation as appeal", "reading", "a speech verb whose complement clause has 'should' (appeal_modals) "
+          "and a named subject", "an appeal (020) by the speaker to the subject",
+          "The German chancellor said Iran should return to the talks.", "020 DEU>IRN")
+def obligation(speech: Token) -> Draft | None:
+    """'Chirac said Iraq MUST cooperate': telling another actor what it must do is a demand
+    (10x), what it should do an appeal (02x); the speaker is the source, the subject the target."""
+    for comp in speech.children:
+        if comp.dep_ != "ccomp" or comp.pos_ not in {"VERB", "AUX"}:
+            continue
+        modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+        subject = frames.subject_of(comp)
+        speaker = frames.subject_of(speech)
+        if subject is None or speaker is None or subject.pos_ == "PRON" or frames.is_negated(speech):
+            continue
+        if modals & WORDS.demand_modals:
+            return Draft(speech, speech, "100", [speaker], [subject], rule="obligation as demand")
+        if modals & WORDS.appeal_modals:
+            return Draft(speech, speech, "020", [speaker], [subject], rule="obligation as appeal")
+    return None
+
+
+@register("threat unless", "reading", "an intended or hypothetical act with an 'unless' clause (threat_conditions)",
+          "the act becomes a threat of it (13x), asserted", "Israel will withdraw its troops unless Hamas "
+          "releases the hostages.", "138 ISR>")
+@register("refusal", "reading", "a stated future act of cooperation (01-09) that is negated",
+          "a rejection (12x), asserted", "Iran said it would not meet the demands of Britain.", "12 IRN>GBR")
+@register("stated intent", "reading", "a stated future act of cooperation (01-09)",
+          "the intent to do it (03x), asserted", "Finland will give Tanzania a grant.", "03 FIN>TZA")
+@register("stated coercion as threat", "reading", "a stated future coercive act (12, 14-20)",
+          "a threat of it (13x), asserted", "The opposition will boycott the elections in Kenya.", "13 KEN>")
+def stated_intent(draft: Draft, patterns: Patterns) -> Draft:
+    """'Finland WILL give Tanzania a grant', 'Israel will evacuate the settlements': a stated
+    future act is coded as the statement of intent (03x) or, for force, a threat (13x)."""
+    root = draft.code[:2]
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in WORDS.threat_conditions for m in c.children)
+                      for c in draft.anchor.children)
+    if conditional and draft.modality in {"intended", "hypothetical"}:
+        return replace(draft, code=patterns.transform("threat", draft.code), modality="asserted",
+                       negated=False, rule=f"{draft.rule}; threat unless")
+    if draft.modality != "intended" or root == "03":
+        return draft
+    if draft.negated and root <= "09":
+        return replace(draft, code=patterns.transform("reject", draft.code), modality="asserted",
+                       negated=False, rule=f"{draft.rule}; refusal")
+    if draft.negated:
+        return draft
+    if root <= "09":
+        return replace(draft, code=patterns.transform("intent", draft.code), modality="asserted",
+                       rule=f"{draft.rule}; stated intent")
+    if root >= "12" and root != "13":
+        return replace(draft, code=patterns.transform("threat", draft.code), modality="asserted",
+                       rule=f"{draft.rule}; stated coercion as threat")
+    return draft
+
+
+# -- event stage ---------------------------------------------------------------------------------
+
+@register("place as target", "event", "an act done to someone (place_target_roots, not place_target_exceptions), "
+          "not reciprocal, with no named target and a place with a country",
+          "the country of the place is the target", "Gunmen abducted schoolgirls in northeast Nigeria.", "18 NGA>NGA")
+def place_as_target(draft: Draft, location: Place | None) -> Actor | None:
+    if location is None or not location.country or draft.reciprocal:
+        return None
+    if draft.code[:2] not in WORDS.place_target_roots or any(draft.code.startswith(c)
+                                                              for c in WORDS.place_target_exceptions):
+        return None
+    return Actor(location.text or location.name or "", location.start or 0, location.end or 0, location.country,
+                 location.name, location.country, None,
+                 f"no named target: the country of the event's place {location.name!r}")
+
+
+@register("home country as target", "event", "a demand or protest (domestic_roots) with no named target by a "
+          "domestic sector (domestic_sectors) of a country", "that country is the target",
+          "French unions staged a strike on Tuesday.", "14 FRALAB>FRA")
+def home_as_target(draft: Draft, source: Actor) -> Actor | None:
+    if draft.code[:2] not in WORDS.domestic_roots or not source.country or source.sector not in WORDS.domestic_sectors:
+        return None
+    return Actor(source.text, source.start, source.end, source.country, None, source.country, None,
+                 f"no named target: a protest or demand by {source.code} addresses its own country")
+
+
+# -- sentence stage ------------------------------------------------------------------------------
+
+@register("manner adjunct", "sentence", "a nominal trigger in an 'in'/'during' adjunct (manner_preps) of a "
+          "forceful verbal act (17-20)", "it tells how that act was done: not a second event",
+          "Russian troops shelled Kharkiv in an attack on the city.", "19 RUS>UKR")
+@register("purpose clause", "sentence", "a 'to' clause of another trigger", "it tells why: not a second event",
+          "Nigerian workers went on strike to press for better pay.", "143 NGA>NGA")
+def one_reading_per_act(drafts: list[Draft]) -> list[tuple[Draft, str | None]]:
+    """Each reading with the rule that absorbs it into another act (None: it stands on its own)."""
+    forceful = {d.trigger.i for d in drafts if d.trigger.pos_ == "VERB" and d.code[:2] >= "17"}
+    coded = {d.trigger.i for d in drafts}
+
+    def absorbed(d: Draft) -> str | None:
+        head = d.trigger.head
+        if (d.trigger.pos_ in {"NOUN", "PROPN"} and d.trigger.dep_ == "pobj"
+                and head.lower_ in WORDS.manner_preps and head.head.i in forceful):
+            return "manner adjunct"
+        if (d.trigger.dep_ == "advcl" and d.trigger.head.i in coded
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in d.trigger.children)):
+            return "purpose clause"
+        return None
+    return [(d, absorbed(d)) for d in drafts]
+
+
+@register("same act", "sentence", "two events of one sentence with the same polarity, modality and a shared "
+          "source, both consultations (04) or statements (03) or the same code with a shared or missing target",
+          "one event: the one with a target and the most specific code (a missing target borrowed)",
+          "Putin discussed trade during a telephone conversation with Erdogan.", "04 RUS>TUR")
+def merge_same_act(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _same_act(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        better = max((twin, event), key=lambda e: (bool(e.target), e.cameo[-1] != "0", len(e.cameo)))
+        if not better.target:
+            better = replace(better, target=twin.target or event.target)
+        kept[kept.index(twin)] = better
+    return kept
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    if a.negated != b.negated or a.modality != b.modality:
+        return False
+    if not {x.code for x in a.source} & {x.code for x in b.source}:
+        return False
+    if a.cameo[:2] in {"04", "03"} and a.cameo[:2] == b.cameo[:2]:
+        return True
+    targets_a = {x.country or x.code for x in a.target}
+    targets_b = {x.country or x.code for x in b.target}
+    same_target = bool(targets_a & targets_b) or not targets_a or not targets_b
+    return a.cameo == b.cameo and same_target
+
+
+# -- article stage -------------------------------------------------------------------------------
+
+HEADLINE_SENTENCES = 2  # sentences before the body that may be a headline and a subheading
+
+
+@register("headline repeat", "article", "an event of the first two sentences told again later with the same "
+          "code, actors, trigger word and polarity", "only the later telling is kept (it has date and attribution)",
+          "Russia expels two Polish diplomats. Russia expels two Polish diplomats over spying, the "
+          "foreign ministry said on Monday.", "161 RUS>POL")
+def drop_headline_repeats(events: list[Event]) -> list[Event]:
+    last_told: dict[tuple, int] = {}
+    for e in events:
+        last_told[_report_key(e)] = max(last_told.get(_report_key(e), -1), e.sentence_index)
+    return [e for e in events
+            if e.sentence_index >= HEADLINE_SENTENCES or last_told[_report_key(e)] == e.sentence_index]
+
+
+def _report_key(event: Event) -> tuple:
+    return (event.cameo, tuple(a.code for a in event.source), tuple(a.code for a in event.target),
+            event.trigger.text.lower(), event.negated)

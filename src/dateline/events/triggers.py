@@ -1,0 +1,313 @@
+"""Trigger readings: for each word of a sentence, the reading of the first trigger table whose rule
+matches its frame (control verb, verb, control noun, noun, obligation), as a `Draft` that names its
+rule; arguments come as ranked candidate heads (`events.arguments`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from dateline.actors.kb import KnowledgeBase
+from dateline.events import frames, noise, rules
+from dateline.events.arguments import noun_source, target_heads
+from dateline.events.draft import Draft
+from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
+from dateline.events.trace import Fate, Trace
+from dateline.events.words import WORDS
+
+
+@dataclass(frozen=True)
+class TriggerFinder:
+    patterns: Patterns
+    kb: KnowledgeBase
+
+    def is_candidate(self, tok: Token) -> bool:
+        """A word that some trigger table lists for its part of speech: a candidate trigger."""
+        lemma, pos = tok.lemma_.lower(), tok.pos_
+        return ((pos in {"VERB", "ADJ"} and lemma in self.patterns.control)
+                or (pos == "VERB" and (lemma in self.patterns.verbs or lemma in frames.SPEECH_LEMMAS))
+                or (pos == "NOUN" and lemma in self.patterns.control_nouns)
+                or (pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns))
+
+    def drafts(self, sent: Span, trace: Trace | None = None) -> list[Draft]:
+        """One reading per trigger word; a word another reading took (a complement, an object) is skipped."""
+        drafts: list[Draft] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.i in consumed:
+                if trace is not None and self.is_candidate(tok):
+                    trace.add(tok, Fate.MERGED, detail="the complement or object of another candidate's act")
+                continue
+            draft = self._read(tok, consumed)
+            if draft is not None and not noise.is_noise(draft.trigger):
+                drafts.append(draft)
+            elif trace is not None and draft is not None:
+                trace.add(draft.trigger, Fate.NOISE, draft.rule, draft.code, "sport, markets or a figurative use")
+            elif trace is not None and self.is_candidate(tok):
+                trace.add(tok, Fate.NO_RULE, detail=self._no_rule(tok))
+        return drafts
+
+    def _read(self, tok: Token, consumed: set[int]) -> Draft | None:
+        lemma = tok.lemma_.lower()
+        draft = None
+        if tok.pos_ in {"VERB", "ADJ"} and lemma in self.patterns.control:
+            draft = self._control(tok, self.patterns.control[lemma], consumed)
+        if draft is None and tok.pos_ == "VERB" and lemma in self.patterns.verbs:
+            draft = self._verb(tok, consumed)
+            draft = rules.stated_intent(draft, self.patterns) if draft is not None else None
+        if draft is None and tok.pos_ == "NOUN" and lemma in self.patterns.control_nouns:
+            draft = self._control_noun(tok, self.patterns.control_nouns[lemma], consumed)
+        if draft is None and tok.pos_ in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
+            draft = self._noun(tok)
+        if draft is None and lemma in frames.SPEECH_LEMMAS and tok.pos_ == "VERB":
+            draft = rules.obligation(tok)
+        return draft
+
+    def _no_rule(self, tok: Token) -> str:
+        lemma = tok.lemma_.lower()
+        if lemma in frames.SPEECH_LEMMAS and lemma not in self.patterns.verbs and lemma not in self.patterns.control:
+            return "a speech verb whose clause tells no obligation ('must', 'should') of a named actor"
+        return f"no rule for {lemma!r} as {tok.pos_} matches this frame (object, particle, preposition, complement)"
+
+    # -- verbs -------------------------------------------------------------------------------------
+
+    def _verb(self, verb: Token, consumed: set[int]) -> Draft | None:
+        rule = self._match_verb(verb)
+        if rule is None:
+            return None
+        obj = frames.direct_object(verb)
+        if obj is not None and rule.obj:
+            consumed.add(obj.i)
+        source, target = self._verb_arguments(verb, rule)
+        name = _rule_name("verb", verb, self.patterns.verbs[verb.lemma_.lower()].index(rule))
+        draft = Draft(verb, verb, rule.code, source, target, rule.reciprocal,
+                      frames.modality_of(verb), frames.is_negated(verb),
+                      rule.place_obj or (rule.target in WORDS.place_preps), name)
+        return rules.mass_killing(draft, obj)
+
+    def _match_verb(self, verb: Token) -> VerbRule | None:
+        obj = frames.direct_object(verb)
+        prt = frames.particle(verb)
+        preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "prt"}}
+        prep_objs = {o.lemma_.lower() for _, o in frames.prep_objects(verb)}
+        for rule in self.patterns.verbs[verb.lemma_.lower()]:
+            if rule.prt and rule.prt != prt:
+                continue
+            if rule.prep and not rule.prep & preps:
+                continue
+            if rule.prep_obj and not rule.prep_obj & prep_objs:
+                continue
+            if (rule.obj or rule.obj_any or rule.person_obj or rule.place_obj) and obj is None:
+                continue
+            if rule.obj and obj.lemma_.lower() not in rule.obj:
+                continue
+            if rule.compound and not has_compound(obj, rule.compound):
+                continue
+            if rule.person_obj and not self._actor_like(obj):
+                continue
+            if rule.place_obj and (not place_like(obj) or prt not in {None, "over"}):
+                continue
+            return rule
+        return None
+
+    def _actor_like(self, tok: Token) -> bool:
+        """A noun phrase that can name an actor: a name, a pronoun or a role word ("police")."""
+        if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
+            return True
+        if tok.pos_ != "NOUN":
+            return False
+        counted = frames.counted(tok)
+        if counted is not tok:  # "DOZENS of Chinese nationals"
+            return self._actor_like(counted)
+        if (self.kb.role(tok.lower_) or self.kb.role(tok.lemma_)) is not None:
+            return True
+        return tok.lemma_.lower() in WORDS.person_nouns  # "the opposition CANDIDATE", "Chinese NATIONALS"
+
+    def _verb_arguments(self, verb: Token, rule: VerbRule) -> tuple[list[Token], list[Token]]:
+        if frames.passive(verb):
+            agent = frames.agent_of(verb)
+            source = [agent] if agent is not None else []
+            patient = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
+            if not source and rule.code.startswith("15"):  # "police WERE PUT on high alert"
+                return patient, []
+            target = patient if not rule.obj else []
+            return source, target
+        subj = frames.subject_of(verb)
+        return ([subj] if subj is not None else []), target_heads(verb, rule.target, bool(rule.obj), rule.topic)
+
+    # -- nouns -------------------------------------------------------------------------------------
+
+    def _noun(self, noun: Token) -> Draft | None:
+        rule = self._match_noun(noun)
+        if rule is None or any(c.dep_ == "det" and c.lower_ in WORDS.demonstratives for c in noun.children):
+            return None  # "during THAT call" refers back to an event already coded
+        if noun.dep_ == "compound" or _answered(noun):
+            return None  # "a genocide SUSPECT", "protest LEADERS"; "defended X AGAINST criticism"
+        support = support_verb(noun, meeting=rule.code.startswith("04"))
+        if support is not None and support.lemma_.lower() in WORDS.not_happening:
+            return None  # "postponed the demonstration", "condemned the attack": not this event
+        own_source = noun_source(noun)
+        if own_source is not None and own_source.tag_ == "PRP$" and support is not None \
+                and noun.dep_ == "dobj" and not frames.passive(support):  # "X reiterated ITS demand": its is X
+            own_source = frames.subject_of(support) or own_source
+        if rule.needs_support and support is None:
+            return None
+        name = _rule_name("noun", noun, self.patterns.nouns[noun.lemma_.lower()].index(rule))
+        target = [o for _, o in frames.prep_objects(noun, set(WORDS.noun_target_preps))]
+        between = [o for w, o in frames.prep_objects(noun, {"between"})]
+        if between:
+            anchor = support or noun
+            verbal = anchor.pos_ in {"VERB", "AUX"}
+            return Draft(noun, anchor, rule.code, between, [], True,
+                         frames.modality_of(anchor) if verbal else "asserted",
+                         frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides")
+        if own_source is not None:
+            source = [own_source]
+        elif support is not None and frames.passive(support):
+            source = [a for a in [frames.agent_of(support)] if a is not None]
+        elif support is not None:
+            source = [s for s in [frames.subject_of(support)] if s is not None]
+        else:
+            return None
+        anchor = support or _governing_verb(noun) or noun
+        verbal = anchor.pos_ in {"VERB", "AUX"}
+        return Draft(noun, anchor, rule.code, source, target, rule.reciprocal,
+                     frames.modality_of(anchor) if verbal else "asserted",
+                     frames.is_negated(anchor) if support else False, rule=name)
+
+    def _match_noun(self, noun: Token) -> NounRule | None:
+        for rule in self.patterns.nouns[noun.lemma_.lower()]:
+            if rule.compound and not has_compound(noun, rule.compound):
+                continue
+            if rule.plural and noun.tag_ not in {"NNS", "NNPS"}:
+                continue
+            return rule
+        return None
+
+    # -- control verbs and nouns -------------------------------------------------------------------
+
+    def _control(self, verb: Token, control: Control, consumed: set[int]) -> Draft | None:
+        comp = _complement(verb)
+        if comp is None:
+            return None
+        inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
+        if inner is None:
+            if control.transform == "none" or not control.generic:
+                return None
+            # "agreed to coordinate", "threatened to retaliate": the act is the intent, threat,
+            # refusal or appeal itself, coded at its family's general code
+            inner = _bare_complement(comp)
+        consumed.add(comp.i)
+        code = self.patterns.transform(control.transform, inner.code)
+        source = [s for s in [frames.subject_of(verb)] if s is not None]
+        target = inner.target
+        if comp.dep_ == "ccomp":  # "demanded that WASHINGTON cancel the sale": the addressee
+            target = frames.children(comp, frames.SUBJECT_DEPS) + target
+        if control.target_from == "obj":
+            target = [o for o in [frames.direct_object(verb)] if o is not None] or target
+        elif control.target_from:
+            target = [o for _, o in frames.prep_objects(verb, {control.target_from})] or target
+        negated = frames.is_negated(verb) or control.negate
+        modality = control.modality if control.modality != "asserted" else frames.modality_of(verb)
+        name = f"control '{verb.lemma_.lower()}' ({control.transform}) + {inner.rule or 'bare complement'}"
+        return Draft(verb, verb, code, source, target, control.reciprocal or inner.reciprocal,
+                     modality, negated, inner.place_target, name)
+
+    def _control_noun(self, noun: Token, control: Control, consumed: set[int]) -> Draft | None:
+        """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in WORDS.not_happening:
+            return None  # "rejected UN CALLS to lift the ban": the calls are what is rejected
+        comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ == "VERB"), None)
+        if comp is None:
+            return None
+        inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
+        if inner is None and not (control.generic and comp.dep_ == "ccomp"):
+            return None
+        if inner is None:  # "its demand that Israel ease restrictions": the demand itself
+            inner = _bare_complement(comp)
+        addressee = frames.children(comp, frames.SUBJECT_DEPS)  # "a demand that ISRAEL ease ..."
+        if addressee:
+            inner = replace(inner, target=addressee + inner.target)
+        consumed.add(comp.i)
+        support = noun.head if noun.head.pos_ in {"VERB", "AUX"} else None
+        owner = noun_source(noun)
+        if owner is None or owner.tag_ == "PRP$":
+            owner = frames.subject_of(support) if support is not None else owner
+        if owner is None:
+            return None
+        anchor = support or noun
+        code = self.patterns.transform(control.transform, inner.code)
+        name = f"control noun '{noun.lemma_.lower()}' ({control.transform}) + {inner.rule or 'bare complement'}"
+        return Draft(noun, anchor, code, [owner], inner.target, inner.reciprocal,
+                     control.modality if control.modality != "asserted" else frames.modality_of(anchor),
+                     frames.is_negated(anchor) or control.negate, inner.place_target, name)
+
+
+def _rule_name(kind: str, trigger: Token, index: int) -> str:
+    return f"{kind} '{trigger.lemma_.lower()}' #{index + 1}"
+
+
+def has_compound(tok: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+
+
+def place_like(tok: Token) -> bool:
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in WORDS.place_nouns
+
+
+def _answered(noun: Token) -> bool:
+    """A reported act that another act answers: "defended Poland AGAINST EU criticism"."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "against" and head.head.pos_ == "VERB" \
+        and head.head.lemma_.lower() in WORDS.answering_verbs
+
+
+def _bare_complement(comp: Token) -> Draft:
+    """The complement of an intent, threat, refusal or appeal that is no event of its own; the
+    governing act is then coded at its family's general code (the transform's `*`)."""
+    return Draft(comp, comp, "", [], target_heads(comp, None, False), False)
+
+
+def support_verb(noun: Token, meeting: bool = False) -> Token | None:
+    """The verb a nominal trigger hangs on: HOLD talks, GO on an offensive; for meetings and calls
+    also the verb they frame: "discussed X DURING a telephone talk with Y"."""
+    tok = noun
+    if tok.dep_ in {"dobj", "nsubjpass", "attr"}:
+        return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        head = tok.head.head
+        preps = WORDS.support_preps | (WORDS.meeting_preps if meeting else frozenset())
+        if tok.head.lower_ in preps and head.pos_ == "VERB":
+            return head
+    return None
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a bare nominal trigger sits in ("CLASHES intensified")."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return None
+
+
+def _complement(verb: Token) -> Token | None:
+    """The event verb a control verb governs: agreed TO COORDINATE, urged X TO NEGOTIATE."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and (child.pos_ == "VERB" or child.pos_ == "ADJ" and any(
+                c.dep_ in {"nsubj", "dobj"} for c in child.children)):  # "that Sweden EXTRADITE(ADJ) ..."
+            return child
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for grand in child.children:
+                if grand.dep_ in {"acl", "relcl", "xcomp"} and grand.pos_ == "VERB":
+                    return grand
+    for child in verb.children:  # misparse: "called on X [to resign]advcl"
+        if child.dep_ == "advcl" and child.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
+    return None

@@ -1,0 +1,33 @@
+"""Target candidates: one ranked list per reading, scored by one function (real spaCy parses)."""
+
+from __future__ import annotations
+
+from dateline.events.arguments import rank_targets, score
+
+
+def _verb(nlp, text: str, lemma: str):
+    return next(t for t in nlp(text) if t.lemma_ == lemma)
+
+
+def test_candidates_are_ranked_by_their_evidence(nlp):
+    verb = _verb(nlp, "Finland gave Tanzania a grant for schools in Dodoma.", "give")
+    ranked = rank_targets(verb, None, False)
+    assert [(c.head.text, c.kind) for c in ranked][:3] == [
+        ("Tanzania", "indirect object"), ("grant", "direct object"), ("schools", "usual preposition")]
+    assert [c.score for c in ranked] == sorted((c.score for c in ranked), reverse=True)
+
+
+def test_the_rules_own_preposition_comes_first_and_a_topic_is_never_a_target(nlp):
+    verb = _verb(nlp, "Macron discussed the crisis with Scholz.", "discuss")
+    assert [c.head.text for c in rank_targets(verb, "with", False, topic=True)] == ["Scholz"]
+    assert rank_targets(verb, "with", False, topic=True)[0].kind == "rule preposition"
+    assert rank_targets(verb, "none", False) == []
+
+
+def test_a_head_found_twice_keeps_its_best_score(nlp):
+    verb = _verb(nlp, "Russia massed troops near its border with Ukraine.", "mass")
+    ranked = rank_targets(verb, None, False)
+    heads = [c.head.i for c in ranked]
+    assert len(heads) == len(set(heads))
+    assert ("Ukraine", "across a border") in [(c.head.text, c.kind) for c in ranked]
+    assert score("usual preposition", 1) < score("usual preposition", 0) < score("owner of the object")
