@@ -112,16 +112,19 @@ class _Main(click.Group):
               help="Extra trigger pattern file (YAML, as events/data/triggers.yaml); its rules win ties.")
 @click.option("--ontology", "ontology_files", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Extra CAMEO code table (TSV, as events/data/cameo.tsv) adding or redefining codes.")
+@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Lexicon file (YAML, as data/lexicon/*.yaml) adding, removing or replacing words; may be repeated.")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
 @click.pass_context
 def main(ctx: click.Context, model: str | None, actor_files: tuple[Path, ...], pattern_files: tuple[Path, ...],
-         ontology_files: tuple[Path, ...], verbose: bool) -> None:
+         ontology_files: tuple[Path, ...], lexicon_files: tuple[Path, ...], verbose: bool) -> None:
     """dateline: dated, sourced political events (CAMEO, PLOVER) from news text."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
     ctx.obj = settings.with_(model=model or settings.model, actor_files=actor_files,
-                             pattern_files=pattern_files, ontology_files=ontology_files)
+                             pattern_files=pattern_files, ontology_files=ontology_files,
+                             lexicon_files=lexicon_files)
 
 
 @main.command()

@@ -20,6 +20,7 @@ from dateline.events.ontology import Ontology
 from dateline.events.patterns import load_patterns
 from dateline.events.screen import Screen
 from dateline.ingest.metadata import dateline_span
+from dateline.lexicon import lexicon_for
 from dateline.nlp import load_pipeline
 from dateline.records import Article, Event
 from dateline.settings import Settings
@@ -64,7 +65,7 @@ def build_screen(settings: Settings) -> Screen | None:
     if not settings.screen:
         return None
     patterns = load_patterns(settings.pattern_files, codes=set(_ontology(settings).codes()))
-    return Screen.from_patterns(patterns)
+    return Screen.from_patterns(patterns, lexicon_for(settings.lexicon_files))
 
 
 def _ontology(settings: Settings) -> Ontology:
@@ -158,6 +159,7 @@ def _warm(settings: Settings) -> None:
 
 def _validate(settings: Settings) -> None:
     KnowledgeBase.load(settings.actor_files)
+    lexicon_for(settings.lexicon_files)
     load_patterns(settings.pattern_files, codes=set(_ontology(settings).codes()))
 
 

@@ -31,6 +31,9 @@ class Settings:
     before the bundled ones, so they win ties."""
     ontology_files: tuple[Path, ...] = field(default_factory=tuple)
     """Extra CAMEO code tables (TSV, the format of events/data/cameo.tsv) that add or redefine codes."""
+    lexicon_files: tuple[Path, ...] = field(default_factory=tuple)
+    """Lexicon files (YAML, the format of data/lexicon/*.yaml) that add words to, remove words from,
+    replace or add the bundled word sets and mappings, applied in order."""
     gazetteer_min_population: int = 15000
     """Smallest city the offline gazetteer knows (GeoNames tables: 500, 1000, 5000 or 15000)."""
     min_confidence: float = 0.0

@@ -62,5 +62,7 @@ def coder_version(settings: Settings | None = None) -> str:
     digest.update(_user_digest("triggers", settings.pattern_files))
     digest.update(_user_digest("ontology", settings.ontology_files))
     digest.update(_user_digest("actors", settings.actor_files))
+    if settings.lexicon_files:
+        digest.update(_user_digest("lexicon", settings.lexicon_files))
     digest.update(f"{settings.model}\0{settings.gazetteer_min_population}".encode())
     return f"{PREFIX}/{__version__}+{digest.hexdigest()[:12]}"

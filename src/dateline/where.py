@@ -18,20 +18,19 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from dateline.lexicon import default_lexicon
 from dateline.records import Place
 
 log = logging.getLogger(__name__)
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "on", "into", "across", "around", "from", "through",
-                  "throughout"}
-PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "area",
-               "border", "port", "base", "airport", "outskirts", "suburb", "neighbourhood",
-               "neighborhood", "territory", "state", "country"}
+# The words live in data/lexicon/places.yaml (bundled sets here, for code that has no Lexicon).
+_BUNDLED = default_lexicon()
+LOCATIVE_PREPS = _BUNDLED.words("locative_preps")
+PLACE_NOUNS = _BUNDLED.words("place_nouns")
 COMPASS = re.compile(r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|"
                      r"(?:north|south)?(?:east|west)?ern|northern|southern|eastern|western|"
                      r"north-eastern|north-western|south-eastern|south-western|upper|lower)\s+", re.I)
-US_STATE_NAMES = {"texas", "georgia", "florida", "california", "ohio", "virginia", "kentucky",
-                  "tennessee", "maine", "illinois", "missouri", "arkansas", "indiana", "oregon"}
+US_STATE_NAMES = _BUNDLED.words("us_state_names")
 
 
 @dataclass(frozen=True)

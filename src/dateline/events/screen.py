@@ -11,22 +11,12 @@ article is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from dateline.events.patterns import Patterns
+from dateline.lexicon import Lexicon, MapValue, default_lexicon
 
-IRREGULAR = {
-    "hold": ["held"], "meet": ["met"], "speak": ["spoke", "spoken"], "take": ["took", "taken"],
-    "go": ["went", "gone"], "give": ["gave", "given"], "fight": ["fought"], "strike": ["struck", "stricken"],
-    "shoot": ["shot"], "send": ["sent"], "fly": ["flew", "flown"], "break": ["broke", "broken"],
-    "seek": ["sought"], "bring": ["brought"], "lead": ["led"], "beat": ["beaten"], "win": ["won"],
-    "drive": ["drove", "driven"], "arise": ["arose"], "freeze": ["froze", "frozen"], "steal": ["stole", "stolen"],
-    "withdraw": ["withdrew", "withdrawn"], "undertake": ["undertook"], "forbid": ["forbade", "forbidden"],
-    "overrun": ["overran"], "put": ["put"], "cut": ["cut"], "hit": ["hit"], "set": ["set"], "quit": ["quit"],
-    "lay": ["laid"], "tell": ["told"], "sell": ["sold"], "buy": ["bought"], "pay": ["paid"],
-    "make": ["made"], "keep": ["kept"], "leave": ["left"], "begin": ["began", "begun"], "rise": ["rose"],
-    "swear": ["swore", "sworn"], "forgive": ["forgave", "forgiven"], "wage": ["waged"], "sweep": ["swept"],
-}
+IRREGULAR = default_lexicon().mapping("irregular_forms")  # data/lexicon/inflection.yaml
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # a sentence ends at . ! ? followed by space and a capital or quote, unless the word before the
 # full stop is an initial or abbreviation ("U.S.", "Mr.", "Jan."); or at a line break
@@ -34,7 +24,7 @@ BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[
                       r"(?=[A-Z\"'“‘(])|\n+")
 
 
-def forms(lemma: str) -> set[str]:
+def forms(lemma: str, irregular: Mapping[str, MapValue] = IRREGULAR) -> set[str]:
     """Regular inflections of an English verb or noun, and the irregular ones we know."""
     out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
     if lemma.endswith("e"):
@@ -43,22 +33,25 @@ def forms(lemma: str) -> set[str]:
         out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
         out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return out | set(IRREGULAR.get(lemma, []))
+    known = irregular.get(lemma, ())
+    return out | ({known} if isinstance(known, str) else set(known) if isinstance(known, tuple) else set())
 
 
 class Screen:
     """Decides which sentences of a text go to the parser."""
 
-    def __init__(self, lemmas: Iterable[str], pairs: dict[str, set[str]] | None = None) -> None:
-        self.words = frozenset(w for lemma in lemmas for part in lemma.split() for w in forms(part.lower()))
+    def __init__(self, lemmas: Iterable[str], pairs: dict[str, set[str]] | None = None,
+                 lexicon: Lexicon | None = None) -> None:
+        irregular = (lexicon or default_lexicon()).mapping("irregular_forms")
+        self.words = frozenset(w for lemma in lemmas for part in lemma.split() for w in forms(part.lower(), irregular))
         self.pairs: dict[str, frozenset[str]] = {}
         for verb, objects in (pairs or {}).items():
-            needed = frozenset(w for o in objects for w in forms(o))
-            for form in forms(verb):
+            needed = frozenset(w for o in objects for w in forms(o, irregular))
+            for form in forms(verb, irregular):
                 self.pairs[form] = self.pairs.get(form, frozenset()) | needed
 
     @classmethod
-    def from_patterns(cls, patterns: Patterns) -> Screen:
+    def from_patterns(cls, patterns: Patterns, lexicon: Lexicon | None = None) -> Screen:
         """Verbs that need a particular object ("HOLD talks", "IMPOSE sanctions") count only with
         one of those words in the sentence; every other trigger counts by its own forms."""
         lemmas: set[str] = set(patterns.nouns) | set(patterns.control) | set(patterns.control_nouns)
@@ -70,7 +63,7 @@ class Screen:
                     pairs.setdefault(lemma, set()).update(words)
                 else:
                     lemmas.add(lemma)
-        return cls(lemmas, pairs)
+        return cls(lemmas, pairs, lexicon)
 
     def wanted(self, sentence: str) -> bool:
         words = {w.lower() for w in WORD.findall(sentence)}

@@ -1,0 +1,89 @@
+"""Word lists as data: the lexicon files, their validation and a user's changes (--lexicon)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.lexicon import LexiconError, bundled_files, default_lexicon, load_lexicon
+from dateline.pipeline import build_screen
+from dateline.settings import Settings
+
+
+def _write(tmp_path, text: str, name: str = "mine.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_bundled_entry_has_a_description_and_words_or_a_map():
+    lexicon = default_lexicon()
+    assert bundled_files()
+    assert set(lexicon.descriptions) == set(lexicon.sets) | set(lexicon.maps)
+    assert all(lexicon.descriptions.values())
+    assert "held" in lexicon.mapping("irregular_forms")["hold"]
+    assert "stadium" in lexicon.words("domain_words")
+
+
+def test_a_user_file_adds_removes_and_replaces(tmp_path):
+    mine = _write(tmp_path, "domain_words:\n  add: [curling]\n  remove: [stadium]\n"
+                            "us_state_names:\n  words: [texas]\n"
+                            "irregular_forms:\n  add: {slay: [slew, slain]}\n"
+                            "my_words:\n  description: Mine.\n  words: [alpha, beta]\n  include: [us_state_names]\n")
+    lexicon = load_lexicon([mine])
+    assert "curling" in lexicon.words("domain_words") and "stadium" not in lexicon.words("domain_words")
+    assert lexicon.words("us_state_names") == {"texas"}
+    assert lexicon.mapping("irregular_forms")["slay"] == ("slew", "slain")
+    assert lexicon.words("my_words") == {"alpha", "beta", "texas"}
+    assert "stadium" in default_lexicon().words("domain_words")  # the bundled lexicon is untouched
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("domain_words:\n  add: [curling]\n  colour: red\n", 1, "unknown key(s) ['colour']"),
+    ("domain_words:\n  add: curling\n", 1, "must be a list of words"),
+    ("\nnew_words:\n  words: [a, b]\n", 2, "needs a `description`"),
+    ("new_words:\n  description: x\n  words: [a, b, a]\n", 1, "repeats ['a']"),
+    ("a:\n  description: x\n  words: [b]\na:\n  description: y\n  words: [c]\n", 4, "defined twice"),
+    ("missing:\n  add: [b]\n", 1, "no such lexicon entry"),
+    ("new_words:\n  description: x\n  words: [a]\n  include: [nothing_here]\n", 1, "which is no word set"),
+    ("months_x:\n  description: x\n  map: {a: [1]}\n", 1, "must map words"),
+    ("- a\n- b\n", 1, "expected a mapping"),
+    ("a: [b\n", 2, "not valid YAML"),
+])
+def test_bad_entries_name_file_and_line(tmp_path, text, line, message):
+    path = _write(tmp_path, text)
+    with pytest.raises(LexiconError) as err:
+        load_lexicon([path])
+    assert err.value.path == str(path) and err.value.line == line
+    assert message in err.value.message
+
+
+def test_a_bad_lexicon_file_is_one_line_on_the_command_line(tmp_path):
+    bad = _write(tmp_path, "domain_words:\n  add: [curling]\n  colour: red\n")
+    story = _write(tmp_path, "Talks were held in Geneva.\n", "story.txt")
+    result = CliRunner().invoke(main, ["--lexicon", str(bad), "code", str(story), "--date", "2024-05-08"])
+    assert result.exit_code == 2
+    assert f"{bad}:1: 'domain_words': unknown key(s)" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+STORY = "Syrian rebels fought government soldiers near Aleppo on Monday.\n"
+
+
+def _code(tmp_path, *options: str) -> list[dict]:
+    story = _write(tmp_path, STORY, "story.txt")
+    result = CliRunner().invoke(main, [*options, "code", str(story), "--date", "2024-05-08", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+
+def test_a_user_lexicon_reaches_the_screen_of_a_run(tmp_path):
+    """Without 'fought' among the forms of 'fight', the screen blanks the sentence: no event."""
+    assert [e["cameo"] for e in _code(tmp_path)]
+    no_fought = _write(tmp_path, "irregular_forms:\n  remove: [fight]\n")
+    assert _code(tmp_path, "--lexicon", str(no_fought)) == []
+    screen = build_screen(Settings(lexicon_files=(no_fought,)))
+    assert screen is not None and not screen.wanted(STORY)
