@@ -65,6 +65,8 @@ def describe_event(event: dict[str, Any], article: dict[str, Any] | None) -> str
 
 # -- why an event is there or missing: `dateline explain` ------------------------------------------
 
+OTHER_READING = "a better reading of the word"  # the detail of a word's readings that were not chosen
+
 @dataclass(frozen=True)
 class Explanation:
     """Every candidate trigger of an article and what became of it, and the events coded."""
@@ -97,7 +99,7 @@ def explain_article(article: Article, settings: Settings | None = None) -> Expla
     readings = [_final_fate(r, events, settings.min_confidence) for r in trace.readings]
     if screen is not None:
         readings += _screened_out(nlp, coder, article, screen, settings)
-    readings.sort(key=lambda r: (r.start, r.fate != Fate.SCREENED_OUT))
+    readings.sort(key=lambda r: (r.start, r.detail.startswith(OTHER_READING), r.fate != Fate.SCREENED_OUT))
     return Explanation(article, tuple(readings), events)
 
 

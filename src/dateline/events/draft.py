@@ -22,3 +22,5 @@ class Draft:
     negated: bool = False
     place_target: bool = False
     rule: str = ""  # the rule that read the trigger and the named adjustments applied to it
+    score: float = 0.0  # the table's weight plus the rule's specificity: the best reading of a word wins
+    covers: frozenset[int] = frozenset()  # token indices this reading takes (its complement, its object)

@@ -93,9 +93,9 @@ def obligation(speech: Token) -> Draft | None:
         if subject is None or speaker is None or subject.pos_ == "PRON" or frames.is_negated(speech):
             continue
         if modals & WORDS.demand_modals:
-            return Draft(speech, speech, "100", [speaker], [subject], rule="obligation as demand")
+            return Draft(speech, speech, "100", [speaker], [subject], rule="obligation as demand", score=100.0)
         if modals & WORDS.appeal_modals:
-            return Draft(speech, speech, "020", [speaker], [subject], rule="obligation as appeal")
+            return Draft(speech, speech, "020", [speaker], [subject], rule="obligation as appeal", score=100.0)
     return None
 
 

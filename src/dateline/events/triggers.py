@@ -1,6 +1,8 @@
-"""Trigger readings: for each word of a sentence, the reading of the first trigger table whose rule
-matches its frame (control verb, verb, control noun, noun, obligation), as a `Draft` that names its
-rule; arguments come as ranked candidate heads (`events.arguments`)."""
+"""Trigger readings: every candidate reading of each word of a sentence (one per trigger table whose
+rule matches its frame: control verb, verb, control noun, noun, obligation), each a `Draft` that
+names its rule and carries a score (the table's weight plus the rule's specificity) and the words it
+takes; then one resolution step keeps, word by word, the best reading of each word not taken by an
+earlier reading. Arguments come as ranked candidate heads (`events.arguments`)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from dateline.events.draft import Draft
 from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
 from dateline.events.trace import Fate, Trace
 from dateline.events.words import WORDS
+
+# a control reading ("agreed TO MEET") over a plain verb reading, a control noun over a plain noun
+TABLE_SCORES = {"control": 500.0, "verb": 400.0, "control noun": 300.0, "noun": 200.0, "obligation": 100.0}
 
 
 @dataclass(frozen=True)
@@ -31,38 +36,64 @@ class TriggerFinder:
                 or (pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns))
 
     def drafts(self, sent: Span, trace: Trace | None = None) -> list[Draft]:
-        """One reading per trigger word; a word another reading took (a complement, an object) is skipped."""
-        drafts: list[Draft] = []
-        consumed: set[int] = set()
+        """The chosen readings of a sentence (`resolve` over `candidates`)."""
+        return self.resolve(sent, self.candidates(sent), trace)
+
+    def candidates(self, sent: Span) -> dict[int, tuple[list[Draft], frozenset[int]]]:
+        """Every reading of every word of the sentence, by token index, with the words taken even
+        when no reading results (a control noun whose complement was read but that has no owner)."""
+        out = {}
         for tok in sent:
-            if tok.i in consumed:
+            taken: set[int] = set()
+            readings = self.readings(tok, taken)
+            if readings or taken:
+                out[tok.i] = (readings, frozenset(taken))
+        return out
+
+    def resolve(self, sent: Span, candidates: dict[int, tuple[list[Draft], frozenset[int]]],
+                trace: Trace | None = None) -> list[Draft]:
+        """Word by word: a word an earlier chosen reading took is no trigger; otherwise its
+        best-scored reading is chosen (and dropped if it is noise)."""
+        drafts: list[Draft] = []
+        covered: set[int] = set()
+        for tok in sent:
+            readings, taken = candidates.get(tok.i, ([], frozenset()))
+            if tok.i in covered:
                 if trace is not None and self.is_candidate(tok):
                     trace.add(tok, Fate.MERGED, detail="the complement or object of another candidate's act")
                 continue
-            draft = self._read(tok, consumed)
-            if draft is not None and not noise.is_noise(draft.trigger):
-                drafts.append(draft)
-            elif trace is not None and draft is not None:
-                trace.add(draft.trigger, Fate.NOISE, draft.rule, draft.code, "sport, markets or a figurative use")
-            elif trace is not None and self.is_candidate(tok):
-                trace.add(tok, Fate.NO_RULE, detail=self._no_rule(tok))
+            covered |= taken
+            if not readings:
+                if trace is not None and self.is_candidate(tok):
+                    trace.add(tok, Fate.NO_RULE, detail=self._no_rule(tok))
+                continue
+            best = max(readings, key=lambda d: d.score)
+            covered |= best.covers
+            if trace is not None:
+                for other in (r for r in readings if r is not best):
+                    trace.add(tok, Fate.MERGED, other.rule, other.code, f"a better reading of the word: {best.rule}")
+            if not noise.is_noise(best.trigger):
+                drafts.append(best)
+            elif trace is not None:
+                trace.add(best.trigger, Fate.NOISE, best.rule, best.code, "sport, markets or a figurative use")
         return drafts
 
-    def _read(self, tok: Token, consumed: set[int]) -> Draft | None:
-        lemma = tok.lemma_.lower()
-        draft = None
-        if tok.pos_ in {"VERB", "ADJ"} and lemma in self.patterns.control:
-            draft = self._control(tok, self.patterns.control[lemma], consumed)
-        if draft is None and tok.pos_ == "VERB" and lemma in self.patterns.verbs:
-            draft = self._verb(tok, consumed)
-            draft = rules.stated_intent(draft, self.patterns) if draft is not None else None
-        if draft is None and tok.pos_ == "NOUN" and lemma in self.patterns.control_nouns:
-            draft = self._control_noun(tok, self.patterns.control_nouns[lemma], consumed)
-        if draft is None and tok.pos_ in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
-            draft = self._noun(tok)
-        if draft is None and lemma in frames.SPEECH_LEMMAS and tok.pos_ == "VERB":
-            draft = rules.obligation(tok)
-        return draft
+    def readings(self, tok: Token, taken: set[int]) -> list[Draft]:
+        """The readings of one word, one per table whose rule matches its frame."""
+        lemma, pos = tok.lemma_.lower(), tok.pos_
+        found = []
+        if pos in {"VERB", "ADJ"} and lemma in self.patterns.control:
+            found.append(self._control(tok, self.patterns.control[lemma]))
+        if pos == "VERB" and lemma in self.patterns.verbs:
+            verb = self._verb(tok)
+            found.append(rules.stated_intent(verb, self.patterns) if verb is not None else None)
+        if pos == "NOUN" and lemma in self.patterns.control_nouns:
+            found.append(self._control_noun(tok, self.patterns.control_nouns[lemma], taken))
+        if pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
+            found.append(self._noun(tok))
+        if lemma in frames.SPEECH_LEMMAS and pos == "VERB":
+            found.append(rules.obligation(tok))
+        return [d for d in found if d is not None]
 
     def _no_rule(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
@@ -72,18 +103,18 @@ class TriggerFinder:
 
     # -- verbs -------------------------------------------------------------------------------------
 
-    def _verb(self, verb: Token, consumed: set[int]) -> Draft | None:
+    def _verb(self, verb: Token) -> Draft | None:
         rule = self._match_verb(verb)
         if rule is None:
             return None
         obj = frames.direct_object(verb)
-        if obj is not None and rule.obj:
-            consumed.add(obj.i)
+        covers = frozenset([obj.i]) if obj is not None and rule.obj else frozenset()
         source, target = self._verb_arguments(verb, rule)
         name = _rule_name("verb", verb, self.patterns.verbs[verb.lemma_.lower()].index(rule))
         draft = Draft(verb, verb, rule.code, source, target, rule.reciprocal,
                       frames.modality_of(verb), frames.is_negated(verb),
-                      rule.place_obj or (rule.target in WORDS.place_preps), name)
+                      rule.place_obj or (rule.target in WORDS.place_preps), name,
+                      TABLE_SCORES["verb"] + rule.specificity, covers)
         return rules.mass_killing(draft, obj)
 
     def _match_verb(self, verb: Token) -> VerbRule | None:
@@ -161,7 +192,8 @@ class TriggerFinder:
             verbal = anchor.pos_ in {"VERB", "AUX"}
             return Draft(noun, anchor, rule.code, between, [], True,
                          frames.modality_of(anchor) if verbal else "asserted",
-                         frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides")
+                         frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides",
+                         score=TABLE_SCORES["noun"] + len(rule.compound))
         if own_source is not None:
             source = [own_source]
         elif support is not None and frames.passive(support):
@@ -174,7 +206,8 @@ class TriggerFinder:
         verbal = anchor.pos_ in {"VERB", "AUX"}
         return Draft(noun, anchor, rule.code, source, target, rule.reciprocal,
                      frames.modality_of(anchor) if verbal else "asserted",
-                     frames.is_negated(anchor) if support else False, rule=name)
+                     frames.is_negated(anchor) if support else False, rule=name,
+                     score=TABLE_SCORES["noun"] + len(rule.compound))
 
     def _match_noun(self, noun: Token) -> NounRule | None:
         for rule in self.patterns.nouns[noun.lemma_.lower()]:
@@ -187,18 +220,17 @@ class TriggerFinder:
 
     # -- control verbs and nouns -------------------------------------------------------------------
 
-    def _control(self, verb: Token, control: Control, consumed: set[int]) -> Draft | None:
+    def _control(self, verb: Token, control: Control) -> Draft | None:
         comp = _complement(verb)
         if comp is None:
             return None
-        inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
+        inner = self._verb(comp) if comp.lemma_.lower() in self.patterns.verbs else None
         if inner is None:
             if control.transform == "none" or not control.generic:
                 return None
             # "agreed to coordinate", "threatened to retaliate": the act is the intent, threat,
             # refusal or appeal itself, coded at its family's general code
             inner = _bare_complement(comp)
-        consumed.add(comp.i)
         code = self.patterns.transform(control.transform, inner.code)
         source = [s for s in [frames.subject_of(verb)] if s is not None]
         target = inner.target
@@ -212,16 +244,17 @@ class TriggerFinder:
         modality = control.modality if control.modality != "asserted" else frames.modality_of(verb)
         name = f"control '{verb.lemma_.lower()}' ({control.transform}) + {inner.rule or 'bare complement'}"
         return Draft(verb, verb, code, source, target, control.reciprocal or inner.reciprocal,
-                     modality, negated, inner.place_target, name)
+                     modality, negated, inner.place_target, name, TABLE_SCORES["control"] + inner.score / 1000,
+                     inner.covers | {comp.i})
 
-    def _control_noun(self, noun: Token, control: Control, consumed: set[int]) -> Draft | None:
+    def _control_noun(self, noun: Token, control: Control, taken: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in WORDS.not_happening:
             return None  # "rejected UN CALLS to lift the ban": the calls are what is rejected
         comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ == "VERB"), None)
         if comp is None:
             return None
-        inner = self._verb(comp, consumed) if comp.lemma_.lower() in self.patterns.verbs else None
+        inner = self._verb(comp) if comp.lemma_.lower() in self.patterns.verbs else None
         if inner is None and not (control.generic and comp.dep_ == "ccomp"):
             return None
         if inner is None:  # "its demand that Israel ease restrictions": the demand itself
@@ -229,7 +262,7 @@ class TriggerFinder:
         addressee = frames.children(comp, frames.SUBJECT_DEPS)  # "a demand that ISRAEL ease ..."
         if addressee:
             inner = replace(inner, target=addressee + inner.target)
-        consumed.add(comp.i)
+        taken |= inner.covers | {comp.i}  # taken even when no owner makes this a reading
         support = noun.head if noun.head.pos_ in {"VERB", "AUX"} else None
         owner = noun_source(noun)
         if owner is None or owner.tag_ == "PRP$":
@@ -241,7 +274,8 @@ class TriggerFinder:
         name = f"control noun '{noun.lemma_.lower()}' ({control.transform}) + {inner.rule or 'bare complement'}"
         return Draft(noun, anchor, code, [owner], inner.target, inner.reciprocal,
                      control.modality if control.modality != "asserted" else frames.modality_of(anchor),
-                     frames.is_negated(anchor) or control.negate, inner.place_target, name)
+                     frames.is_negated(anchor) or control.negate, inner.place_target, name,
+                     TABLE_SCORES["control noun"] + inner.score / 1000, inner.covers | {comp.i})
 
 
 def _rule_name(kind: str, trigger: Token, index: int) -> str:

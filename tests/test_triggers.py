@@ -1,0 +1,40 @@
+"""Trigger readings: every candidate reading of a word, then one resolution step (real spaCy parses)."""
+
+from __future__ import annotations
+
+from dateline.events.triggers import TABLE_SCORES
+
+
+def _sentence(nlp, coder, text: str):
+    doc = nlp(text)
+    coder._repair_lemmas(doc)
+    return next(iter(doc.sents))
+
+
+def test_a_control_reading_takes_its_complement(nlp, coder):
+    sent = _sentence(nlp, coder, "Russia agreed to meet Ukraine in Geneva.")
+    candidates = coder.finder.candidates(sent)
+    agreed, meet = (next(t for t in sent if t.text == w) for w in ("agreed", "meet"))
+    control = max(candidates[agreed.i][0], key=lambda d: d.score)
+    assert control.rule == "control 'agree' (intent) + verb 'meet' #1" and meet.i in control.covers
+    assert control.score >= TABLE_SCORES["control"]
+    assert meet.i in candidates  # "meet" has a reading of its own ...
+    chosen = coder.finder.resolve(sent, candidates)
+    assert [(d.trigger.text, d.code) for d in chosen] == [("agreed", "036")]  # ... which the control reading took
+
+
+def test_the_more_specific_verb_rule_scores_higher(nlp, coder):
+    sent = _sentence(nlp, coder, "Germany expelled two Russian diplomats on Monday.")
+    [draft] = coder.finder.drafts(sent)
+    assert draft.code == "161" and draft.rule == "verb 'expel' #1"
+    assert TABLE_SCORES["verb"] <= draft.score < TABLE_SCORES["control"]
+
+
+def test_every_reading_of_a_word_is_a_candidate_and_the_best_wins(nlp, coder):
+    sent = _sentence(nlp, coder, "The French president said Iraq must withdraw from Kuwait.")
+    candidates = coder.finder.candidates(sent)
+    said = next(t for t in sent if t.text == "said")
+    [obligation] = candidates[said.i][0]
+    assert obligation.rule == "obligation as demand" and obligation.score == TABLE_SCORES["obligation"]
+    chosen = {d.trigger.text: d.code for d in coder.finder.resolve(sent, candidates)}
+    assert chosen["said"] == "100" and chosen["withdraw"].startswith("087")
