@@ -152,10 +152,10 @@ def describe_explanation(explanation: Explanation) -> str:
         lines.append(f"  {r.trigger!r} [chars {r.start}-{r.end}] {r.pos}{code}: {r.fate.value}"
                      + (f" - {r.detail}" if r.detail else ""))
         if r.rule:
-            lines.append(f"      rule     {r.rule}")
+            lines.append(f"      rule     {r.rule} (score {r.score:g})")
         for a in r.arguments:
             actors = ", ".join(c or "(no code)" for c in a.actors) or "nothing"
-            lines.append(f"      {a.role:<8} {a.text!r} rank {a.rank} score {a.score:g} -> {actors}")
+            lines.append(f"      {a.role:<8} {a.text!r} ({a.kind}, score {a.score:g}) -> {actors}")
         for e in r.events:
             dyad = f"{'+'.join(a.code or '?' for a in e.source)} -> {'+'.join(a.code or '?' for a in e.target) or '-'}"
             lines.append(f"      event    {e.cameo} {dyad} confidence {e.confidence:.2f}"

@@ -42,9 +42,11 @@ def score(kind: str, prep_rank: int = 0) -> float:
     return KIND_SCORES[kind] - 0.01 * prep_rank
 
 
-def target_heads(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool = False) -> list[Token]:
-    """Candidate target heads of a verbal reading, best first."""
-    return [c.head for c in rank_targets(verb, where, obj_is_trigger, topic)]
+def target_heads(verb: Token, where: str | None, obj_is_trigger: bool,
+                 topic: bool = False) -> tuple[list[Token], dict[int, tuple[str, float]]]:
+    """Candidate target heads of a verbal reading, best first, and each head's kind and score."""
+    ranked = rank_targets(verb, where, obj_is_trigger, topic)
+    return [c.head for c in ranked], {c.head.i: (c.kind, c.score) for c in ranked}
 
 
 def rank_targets(verb: Token, where: str | None, obj_is_trigger: bool, topic: bool = False) -> list[Candidate]:
@@ -172,9 +174,12 @@ def resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument
     return out
 
 
-def argument(role: str, head: Token, rank: int, count: int, found: list[Actor]) -> Argument:
-    """A tried argument candidate; its score is its place in the order the coder tries them."""
-    return Argument(role, head.text, rank, float(count - rank), tuple(a.code or "" for a in found))
+def argument(role: str, head: Token, rank: int, count: int, found: list[Actor],
+             evidence: tuple[str, float] | None = None) -> Argument:
+    """A tried argument candidate, with its kind and score (a head the frame gave: its place in the
+    frame's order)."""
+    kind, value = evidence or ("frame", float(count - rank))
+    return Argument(role, head.text, rank, value, tuple(a.code or "" for a in found), kind)
 
 
 def reported_speaker(pronoun: Token) -> Token | None:

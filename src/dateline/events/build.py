@@ -107,7 +107,7 @@ class EventBuilder:
                 found = [_as_place_actor(a) for a in found]
             if not found and (draft.place_target or place_like(head)):
                 found = self._place_actors([head], resolver)
-            tried.append(argument("target", head, rank, len(draft.target), found))
+            tried.append(argument("target", head, rank, len(draft.target), found, draft.evidence.get(head.i)))
             if found:
                 return list(dict.fromkeys(found))
         return []

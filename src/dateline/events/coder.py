@@ -109,7 +109,8 @@ class Coder:
         for draft, absorbed in readings:
             if absorbed is not None:
                 if trace is not None:
-                    trace.add(draft.trigger, Fate.MERGED, draft.rule, draft.code, f"{absorbed}: part of another act")
+                    trace.add(draft.trigger, Fate.MERGED, draft.rule, draft.code, f"{absorbed}: part of another act",
+                              score=draft.score)
                 continue
             tried: list[Argument] = []
             applied: list[str] = []
@@ -130,10 +131,11 @@ def _trace_built(trace: Trace, built: list[tuple[Draft, list[Event], list[Argume
         kept = tuple(e for e in merged if (e.trigger.start, e.cameo) in own)
         if not events:
             trace.add(draft.trigger, Fate.NO_SOURCE, rule, draft.code,
-                      "no source actor resolved, or none with a country or an armed sector", tuple(arguments))
+                      "no source actor resolved, or none with a country or an armed sector", tuple(arguments),
+                      score=draft.score)
         elif not kept:
             trace.add(draft.trigger, Fate.MERGED, rule, draft.code, "same act: told by another trigger",
-                      tuple(arguments))
+                      tuple(arguments), score=draft.score)
         else:
             fate = Fate.NEGATED if all(e.negated for e in kept) else Fate.KEPT
-            trace.add(draft.trigger, fate, rule, draft.code, "", tuple(arguments), kept)
+            trace.add(draft.trigger, fate, rule, draft.code, "", tuple(arguments), kept, draft.score)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -24,3 +24,4 @@ class Draft:
     rule: str = ""  # the rule that read the trigger and the named adjustments applied to it
     score: float = 0.0  # the table's weight plus the rule's specificity: the best reading of a word wins
     covers: frozenset[int] = frozenset()  # token indices this reading takes (its complement, its object)
+    evidence: dict[int, tuple[str, float]] = field(default_factory=dict)  # target head -> (kind, score)

@@ -36,6 +36,8 @@ class Argument:
     rank: int  # 0 = tried first
     score: float  # higher = preferred; the coder takes the best-scored candidate that names an actor
     actors: tuple[str, ...]  # the actor codes it resolved to ("" for an actor without a code)
+    kind: str = "frame"  # the evidence that made it a candidate (events.arguments.KIND_SCORES); frame: the
+    # rule's frame gave it (a subject, an agent, an addressee), scored by its place in the frame's order
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class Reading:
     detail: str = ""  # why, in a few words
     arguments: tuple[Argument, ...] = ()
     events: tuple[Event, ...] = ()
+    score: float = 0.0  # the reading's score (table weight plus rule specificity); 0 for a word without reading
 
 
 @dataclass
@@ -68,7 +71,7 @@ class Trace:
         self._sentence = (index, text.strip())
 
     def add(self, token: Token, fate: Fate, rule: str = "", code: str = "", detail: str = "",
-            arguments: tuple[Argument, ...] = (), events: tuple[Event, ...] = ()) -> None:
+            arguments: tuple[Argument, ...] = (), events: tuple[Event, ...] = (), score: float = 0.0) -> None:
         index, text = self._sentence
         self.readings.append(Reading(index, text, token.text, token.idx, token.idx + len(token), token.lemma_.lower(),
-                                     token.pos_, fate, rule, code, detail, arguments, events))
+                                     token.pos_, fate, rule, code, detail, arguments, events, score))

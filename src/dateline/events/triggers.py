@@ -71,11 +71,13 @@ class TriggerFinder:
             covered |= best.covers
             if trace is not None:
                 for other in (r for r in readings if r is not best):
-                    trace.add(tok, Fate.MERGED, other.rule, other.code, f"a better reading of the word: {best.rule}")
+                    trace.add(tok, Fate.MERGED, other.rule, other.code, f"a better reading of the word: {best.rule}",
+                              score=other.score)
             if not noise.is_noise(best.trigger):
                 drafts.append(best)
             elif trace is not None:
-                trace.add(best.trigger, Fate.NOISE, best.rule, best.code, "sport, markets or a figurative use")
+                trace.add(best.trigger, Fate.NOISE, best.rule, best.code, "sport, markets or a figurative use",
+                          score=best.score)
         return drafts
 
     def readings(self, tok: Token, taken: set[int]) -> list[Draft]:
@@ -109,12 +111,12 @@ class TriggerFinder:
             return None
         obj = frames.direct_object(verb)
         covers = frozenset([obj.i]) if obj is not None and rule.obj else frozenset()
-        source, target = self._verb_arguments(verb, rule)
+        source, target, evidence = self._verb_arguments(verb, rule)
         name = _rule_name("verb", verb, self.patterns.verbs[verb.lemma_.lower()].index(rule))
         draft = Draft(verb, verb, rule.code, source, target, rule.reciprocal,
                       frames.modality_of(verb), frames.is_negated(verb),
                       rule.place_obj or (rule.target in WORDS.place_preps), name,
-                      TABLE_SCORES["verb"] + rule.specificity, covers)
+                      TABLE_SCORES["verb"] + rule.specificity, covers, evidence)
         return rules.mass_killing(draft, obj)
 
     def _match_verb(self, verb: Token) -> VerbRule | None:
@@ -155,17 +157,18 @@ class TriggerFinder:
             return True
         return tok.lemma_.lower() in WORDS.person_nouns  # "the opposition CANDIDATE", "Chinese NATIONALS"
 
-    def _verb_arguments(self, verb: Token, rule: VerbRule) -> tuple[list[Token], list[Token]]:
+    def _verb_arguments(self, verb: Token, rule: VerbRule) -> tuple[list[Token], list[Token], dict]:
         if frames.passive(verb):
             agent = frames.agent_of(verb)
             source = [agent] if agent is not None else []
             patient = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
             if not source and rule.code.startswith("15"):  # "police WERE PUT on high alert"
-                return patient, []
+                return patient, [], {}
             target = patient if not rule.obj else []
-            return source, target
+            return source, target, {}
         subj = frames.subject_of(verb)
-        return ([subj] if subj is not None else []), target_heads(verb, rule.target, bool(rule.obj), rule.topic)
+        heads, evidence = target_heads(verb, rule.target, bool(rule.obj), rule.topic)
+        return ([subj] if subj is not None else []), heads, evidence
 
     # -- nouns -------------------------------------------------------------------------------------
 
@@ -245,7 +248,7 @@ class TriggerFinder:
         name = f"control '{verb.lemma_.lower()}' ({control.transform}) + {inner.rule or 'bare complement'}"
         return Draft(verb, verb, code, source, target, control.reciprocal or inner.reciprocal,
                      modality, negated, inner.place_target, name, TABLE_SCORES["control"] + inner.score / 1000,
-                     inner.covers | {comp.i})
+                     inner.covers | {comp.i}, inner.evidence)
 
     def _control_noun(self, noun: Token, control: Control, taken: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
@@ -275,7 +278,7 @@ class TriggerFinder:
         return Draft(noun, anchor, code, [owner], inner.target, inner.reciprocal,
                      control.modality if control.modality != "asserted" else frames.modality_of(anchor),
                      frames.is_negated(anchor) or control.negate, inner.place_target, name,
-                     TABLE_SCORES["control noun"] + inner.score / 1000, inner.covers | {comp.i})
+                     TABLE_SCORES["control noun"] + inner.score / 1000, inner.covers | {comp.i}, inner.evidence)
 
 
 def _rule_name(kind: str, trigger: Token, index: int) -> str:
@@ -300,7 +303,8 @@ def _answered(noun: Token) -> bool:
 def _bare_complement(comp: Token) -> Draft:
     """The complement of an intent, threat, refusal or appeal that is no event of its own; the
     governing act is then coded at its family's general code (the transform's `*`)."""
-    return Draft(comp, comp, "", [], target_heads(comp, None, False), False)
+    heads, evidence = target_heads(comp, None, False)
+    return Draft(comp, comp, "", [], heads, False, evidence=evidence)
 
 
 def support_verb(noun: Token, meeting: bool = False) -> Token | None:
