@@ -14,20 +14,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateline.lexicon import default_lexicon
 from dateline.records import DateRef
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-            "sunday": 6}
-SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
-           "a few": 3}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# The words live in data/lexicon/dates.yaml; the patterns below spell them as regular expressions.
+_BUNDLED = default_lexicon()
+MONTHS = _BUNDLED.mapping("months")
+WEEKDAYS = _BUNDLED.mapping("weekdays")
+SEASONS = _BUNDLED.mapping("seasons")
+NUMBERS = _BUNDLED.mapping("numbers")
+ORDINALS = _BUNDLED.mapping("ordinals")
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
@@ -210,7 +206,7 @@ def _years(expr: str, pub: date | None, tense: str) -> DateRef | None:
         year = _year_word(m[3], pub)
         if year is None:
             return _ref(None, "quarter", expr, "unknown")
-        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}[m[1]]
+        n = int(_BUNDLED.mapping("quarter_ordinals")[m[1]])
         month = (n - 1) * 3 + 1 if m[2] == "quarter" else (1 if n == 1 else 7)
         basis = "explicit" if m[3][0].isdigit() else "relative"
         return _ref(date(year, month, 1), "quarter" if m[2] == "quarter" else "month", expr, basis)
@@ -289,7 +285,7 @@ def _add_months(d: date, n: int) -> date:
 
 def _unit(m: re.Match, pub: date) -> tuple[date, str]:
     which, unit = m[1], m[2]
-    step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[which]
+    step = int(_BUNDLED.mapping("relative_steps")[which])
     monday = pub - timedelta(days=pub.weekday())
     if unit == "week":
         return monday + timedelta(weeks=step), "week"
@@ -305,7 +301,7 @@ def _unit(m: re.Match, pub: date) -> tuple[date, str]:
 
 def _deictic(m: re.Match, pub: date) -> tuple[date, str]:
     word = m[0]
-    if word in {"yesterday", "last night", "the previous day", "the day before"}:
+    if word in _BUNDLED.words("day_before_words"):
         return pub - timedelta(days=1), "day"
     if word == "the day before yesterday":
         return pub - timedelta(days=2), "day"
@@ -391,10 +387,10 @@ def publication_fallback(publication: date | None) -> DateRef:
 def tense_of(verb_tag: str, aux_lemmas: Iterable[str]) -> str:
     """past, present or future from a Penn tag and the verb's auxiliaries."""
     aux = {a.lower() for a in aux_lemmas}
-    if aux & {"will", "shall", "'ll"} or "going" in aux:
+    if aux & _BUNDLED.words("future_aux") or "going" in aux:
         return "future"
-    if verb_tag in {"VBD", "VBN"} or aux & {"have", "had", "did", "was", "were"}:
+    if verb_tag in {"VBD", "VBN"} or aux & _BUNDLED.words("past_aux"):
         return "past"
-    if verb_tag == "VB" and aux & {"would", "could", "may", "might"}:
+    if verb_tag == "VB" and aux & _BUNDLED.words("future_of_past_aux"):
         return "future"  # "said the troops would leave next year": the future of the past
     return "present"

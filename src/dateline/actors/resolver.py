@@ -16,25 +16,24 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from dateline.actors.kb import KBHit, KnowledgeBase, normalise
+from dateline.lexicon import default_lexicon
 from dateline.records import Actor
 
-PRONOUNS_SINGULAR = {"he", "she", "him", "his", "her", "hers"}
-PRONOUNS_NEUTER = {"it", "its"}
-PRONOUNS_PLURAL = {"they", "them", "their", "theirs"}
-PAIR_HEADS = {"side", "leader", "country", "nation", "state", "president", "minister", "government",
-              "party", "counterpart", "neighbor", "neighbour"}
-PAIR_DETERMINERS = {"both", "two"}
+# The words live in data/lexicon/actors.yaml and quantities.yaml (bundled sets here).
+_BUNDLED = default_lexicon()
+PRONOUNS_SINGULAR = _BUNDLED.words("pronouns_singular")
+PRONOUNS_NEUTER = _BUNDLED.words("pronouns_neuter")
+PRONOUNS_PLURAL = _BUNDLED.words("pronouns_plural")
+PAIR_HEADS = _BUNDLED.words("pair_heads")
+PAIR_DETERMINERS = _BUNDLED.words("pair_determiners")
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "quantmod"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-WEAK_ROLE_HEADS = {"fighter", "member", "supporter", "loyalist", "gunman", "militiaman"}
-TOPIC_NOUNS = {"issue", "situation", "question", "problem", "crisis", "affairs", "agenda", "matter", "topic",
-               "file", "dossier", "settlement", "economy", "politics", "development", "interest", "cause",
-               "independence", "sovereignty", "future", "history", "culture", "language", "approach"}
-WEAPON_TERMS = {"artillery", "missiles", "rockets", "drones", "jets", "warplanes", "aircraft", "planes",
-                "helicopters", "tanks", "bombers", "warships", "ships", "warplane", "warship"}
+WEAK_ROLE_HEADS = _BUNDLED.words("weak_role_heads")
+TOPIC_NOUNS = _BUNDLED.words("topic_nouns")
+WEAPON_TERMS = _BUNDLED.words("weapon_terms")
 NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO", "AGR", "HLH", "REL",
                      "UAF", "HRI", "SEP", "RAD"}
-GENERIC_WORDS = {"the", "a", "an", "'s", "’s", "of"}
+GENERIC_WORDS = _BUNDLED.words("generic_words")
 
 
 @dataclass
@@ -326,10 +325,10 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted(set(keep), key=lambda t: t.i)
 
 
-MEMBER_HEADS = {"participants", "members", "member", "delegation", "team", "contingent"}
-QUANTITY_HEADS = {"hundreds", "thousands", "dozens", "tens", "millions", "scores", "hundred", "thousand",
-                  "dozen", "group", "number", "crowd", "crowds", "some", "many", "most", "all", "several",
-                  "unit"} | MEMBER_HEADS
+MEMBER_HEADS = _BUNDLED.words("member_heads")
+QUANTITY_HEADS = _BUNDLED.words("quantity_heads")
+PLACE_MODIFIER_PREPS = _BUNDLED.words("place_modifier_preps")
+COUNTRY_NOUNS = _BUNDLED.words("country_nouns")
 
 
 def _counted_noun(head: Token) -> Token | None:
@@ -346,7 +345,7 @@ def _counted_noun(head: Token) -> Token | None:
 
 def _is_the_country(tok: Token) -> bool:
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
-    return tok.lemma_.lower() in {"country", "nation"} and tok.tag_ == "NN" and dets == {"the"}
+    return tok.lemma_.lower() in COUNTRY_NOUNS and tok.tag_ == "NN" and dets == {"the"}
 
 
 def _under_place_modifier(tok: Token, head: Token) -> bool:
@@ -355,7 +354,7 @@ def _under_place_modifier(tok: Token, head: Token) -> bool:
 
 def _place_modifier(prep: Token) -> bool:
     """'students IN DHAKA', 'opposition supporters IN KINSHASA': a place that says whose they are."""
-    if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "across", "throughout", "at"}:
+    if prep.dep_ != "prep" or prep.lower_ not in PLACE_MODIFIER_PREPS:
         return False
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if objs and objs[0].pos_ == "NOUN" and any(c.dep_ == "amod" and c.ent_type_ in {"NORP", "GPE"}

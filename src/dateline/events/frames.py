@@ -10,18 +10,18 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from dateline.lexicon import default_lexicon
+
+# The words live in data/lexicon/*.yaml (bundled sets here; spaCy dependency labels stay in code).
+_BUNDLED = default_lexicon()
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
-SPEECH_LEMMAS = {
-    "say", "tell", "report", "state", "add", "note", "stress", "specify", "confirm", "announce",
-    "claim", "write", "quote", "emphasize", "emphasise", "underscore", "declare", "insist",
-    "explain", "indicate", "assert", "reiterate", "allege", "told",
-}
-HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
-FUTURE_AUX = {"will", "shall", "'ll"}
-NEGATIONS = {"not", "n't", "never", "no"}
-CLAUSE_MARKERS = {"after", "before", "since", "until", "once", "when", "while", "as"}
+SPEECH_LEMMAS = _BUNDLED.words("speech_verbs")
+HYPOTHETICAL_AUX = _BUNDLED.words("hypothetical_aux")
+FUTURE_AUX = _BUNDLED.words("future_aux")
+NEGATIONS = _BUNDLED.words("negations")
+CLAUSE_MARKERS = _BUNDLED.words("clause_markers")
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl", "acomp"}
 
 
@@ -107,8 +107,7 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
-QUANTITY_NOUNS = {"hundreds", "thousands", "dozens", "tens", "millions", "scores", "tonnes", "tons", "number",
-                  "batch", "lot", "set", "range", "series", "wave", "round", "pair", "couple", "group", "package"}
+QUANTITY_NOUNS = _BUNDLED.words("quantity_nouns")
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -122,7 +121,7 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
-PARTICLES = {"down", "out", "up", "back", "off", "away", "over", "in", "on"}
+PARTICLES = _BUNDLED.words("particles")
 
 
 def counted(obj: Token) -> Token:
@@ -178,16 +177,10 @@ def modality_of(verb: Token) -> str:
 # Words whose complement is not (yet) a fact: "urged Israel to RESUME talks", "was ready to HOST
 # talks", "allowed UN agencies to DELIVER food", "Trump's offer to MEDIATE"; and accusations, whose
 # complement is alleged: "accused France of SUPPLYING weapons".
-NONFACTUAL_GOVERNORS = {
-    "urge", "call", "ask", "appeal", "press", "demand", "want", "wish", "hope", "plan", "intend", "aim",
-    "seek", "try", "attempt", "propose", "offer", "suggest", "promise", "pledge", "vow", "agree",
-    "ready", "willing", "prepared", "allow", "permit", "let", "encourage", "invite", "expect",
-    "refuse", "decline", "fail", "threaten", "consider", "need", "plea", "proposal", "readiness",
-    "request", "bid", "effort", "intention", "willingness", "reject", "deny", "dismiss", "refute",
-}
-ALLEGING_GOVERNORS = {"accuse", "allege", "blame", "suspect", "accusation", "allegation"}
+NONFACTUAL_GOVERNORS = _BUNDLED.words("nonfactual_governors")
+ALLEGING_GOVERNORS = _BUNDLED.words("alleging_governors")
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acl", "dobj", "acomp"}
-COMPLEMENT_PREPS = {"of", "for", "with", "to", "on"}  # "accused X OF shelling", "calls FOR talks"
+COMPLEMENT_PREPS = _BUNDLED.words("complement_preps")  # "accused X OF shelling", "calls FOR talks"
 
 
 def governed_modality(tok: Token) -> str | None:

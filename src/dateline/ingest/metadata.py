@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from dateline.lexicon import default_lexicon
+
 DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(.*)$", re.IGNORECASE)
 BOILERPLATE = re.compile(
     r"^(?:all news|news|share|share this|advertisement|read more|subscribe|menu|home|print|"
@@ -29,8 +31,7 @@ DATELINE = re.compile(
 )  # no lower-case word after the agency: "The Asia-Pacific Economic Cooperation (APEC) forum has"
 DATELINE_SCAN = 160  # a wire dateline is never longer: the pattern sees at most this much text
 STAMP = re.compile(r"(?:last )?(?:updated|published)(?: on| at)? [\w :,+/-]{1,40}?\. (?=[A-Z])", re.IGNORECASE)
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+MONTHS = default_lexicon().mapping("months")  # data/lexicon/dates.yaml
 
 
 @dataclass(frozen=True)
