@@ -87,3 +87,20 @@ def test_a_user_lexicon_reaches_the_screen_of_a_run(tmp_path):
     assert _code(tmp_path, "--lexicon", str(no_fought)) == []
     screen = build_screen(Settings(lexicon_files=(no_fought,)))
     assert screen is not None and not screen.wanted(STORY)
+
+
+def test_a_user_lexicon_reaches_the_domain_check_before_the_parse(tmp_path):
+    """Words a user adds to the domain vocabulary make an article a domain text: not coded at all,
+    while the other articles of the batch keep their events, in input order."""
+    from dateline.pipeline import _code_batch
+    from dateline.records import Article
+
+    bonspiel = " ".join(["The curlers swept the sheet at the bonspiel and the skip called the stone."] * 6)
+    story = bonspiel + " Rebels attacked the town of Goma on Monday."
+    articles = [Article(id="a", text=story), Article(id="b", text="Syrian rebels attacked Aleppo on Monday.")]
+    plain = _code_batch(articles, Settings())
+    assert [c.article.id for c in plain] == ["a", "b"] and plain[0].events and plain[1].events
+    curling = _write(tmp_path, "domain_words:\n  add: [curlers, bonspiel, sheet, skip, stone]\n")
+    mine = _code_batch(articles, Settings(lexicon_files=(curling,)))
+    assert [c.article.id for c in mine] == ["a", "b"]
+    assert mine[0].events == () and mine[0].error is None and mine[1].events == plain[1].events

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.events.coder import Coder
+from dateline.events.noise import is_domain_text
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import load_patterns
 from dateline.events.screen import Screen
@@ -73,7 +74,17 @@ def _ontology(settings: Settings) -> Ontology:
 
 
 def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
-    """Code a batch; whatever goes wrong with one article (parse or coder) is that article's error."""
+    """Code a batch; whatever goes wrong with one article (parse or coder) is that article's error.
+    The domain check (sport, markets, the arts) reads the raw text before the parse."""
+    lexicon = lexicon_for(settings.lexicon_files)
+    # a match report, a film review, a market report: no political events, so no parse
+    out: list[Coded | None] = [Coded(a) if is_domain_text(a.text, lexicon) else None for a in articles]
+    todo = [a for a, done in zip(articles, out, strict=True) if done is None]
+    coded = iter(_parse_and_code(todo, settings) if todo else [])
+    return [done if done is not None else next(coded) for done in out]
+
+
+def _parse_and_code(articles: list[Article], settings: Settings) -> list[Coded]:
     nlp = load_pipeline(settings.model)
     screen = build_screen(settings)
     texts = [text_for_parser(a, screen) for a in articles]
