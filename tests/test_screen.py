@@ -45,3 +45,18 @@ def test_screening_changes_no_event():
     off = list(code_articles([article], Settings().with_(screen=False)))[0].events
     assert [(e.cameo, e.trigger.start) for e in on] == [(e.cameo, e.trigger.start) for e in off]
     assert {e.cameo[:2] for e in on} >= {"04", "16"}
+
+
+def test_the_screen_keeps_what_the_obligation_rule_reads():
+    """'France said Iraq must disarm.' holds no trigger of the pattern files, only the obligation
+    rule's speech verb and modal: the screen keeps it, and the event is the same with and without it."""
+    text = "The talks ended late. France said Iraq must disarm. The weather was mild."
+    screen = build_screen(Settings())
+    assert screen is not None and screen.wanted("France said Iraq must disarm.")
+    assert not screen.wanted("France said the weather was mild.")  # a speech verb alone is not enough
+    article = Article(id="a", text=text, date=date(2003, 2, 1))
+    screened = [(e.cameo, e.source[0].code, e.target[0].code)
+                for coded in code_articles([article], Settings()) for e in coded.events]
+    unscreened = [(e.cameo, e.source[0].code, e.target[0].code)
+                  for coded in code_articles([article], Settings(screen=False)) for e in coded.events]
+    assert screened == unscreened == [("100", "FRA", "IRQ")]

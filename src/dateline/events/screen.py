@@ -1,11 +1,11 @@
 """Cheap screening before the parser: only sentences that could carry an event are parsed.
 
 Most sentences of a news article cannot hold a political event. A sentence is kept when one of its
-words is a form of a trigger (verb, noun, control word) of the pattern files, or shares its first
-five letters with one; the others are blanked with spaces, so every character offset stays the same
-and the parser skips them almost for free. Sentences that introduce people ("Russian President
-Vladimir Putin ...") usually hold a trigger of their own, so what the coder learns within an
-article is kept.
+words is a form of a trigger (verb, noun, control word) of the pattern files, or a speech verb with
+the modal of an obligation ("said Iraq must cooperate"); the others are blanked with spaces, so
+every character offset stays the same and the parser skips them almost for free. Sentences that
+introduce people ("Russian President Vladimir Putin ...") usually hold a trigger of their own, so
+what the coder learns within an article is kept.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from dateline.events.patterns import Patterns
+from dateline.events.words import WORDS
 from dateline.lexicon import Lexicon, MapValue, default_lexicon
 
 IRREGULAR = default_lexicon().mapping("irregular_forms")  # data/lexicon/inflection.yaml
@@ -52,10 +53,14 @@ class Screen:
 
     @classmethod
     def from_patterns(cls, patterns: Patterns, lexicon: Lexicon | None = None) -> Screen:
-        """Verbs that need a particular object ("HOLD talks", "IMPOSE sanctions") count only with
-        one of those words in the sentence; every other trigger counts by its own forms."""
+        """Everything that can start an event: the trigger patterns, and the speech verbs of the
+        obligation rule ("Chirac SAID Iraq MUST cooperate"), which count only with one of its modals
+        in the sentence. Verbs that need a particular object ("HOLD talks", "IMPOSE sanctions") count
+        only with one of those words in the sentence; every other trigger counts by its own forms."""
+        lex = lexicon or default_lexicon()
         lemmas: set[str] = set(patterns.nouns) | set(patterns.control) | set(patterns.control_nouns)
-        pairs: dict[str, set[str]] = {}
+        modals = set(WORDS.demand_modals) | set(WORDS.appeal_modals)
+        pairs: dict[str, set[str]] = {verb: set(modals) for verb in lex.words("speech_verbs")}
         for lemma, rules in patterns.verbs.items():
             for rule in rules:
                 words = set(rule.obj) | set(rule.prep_obj)
@@ -63,7 +68,7 @@ class Screen:
                     pairs.setdefault(lemma, set()).update(words)
                 else:
                     lemmas.add(lemma)
-        return cls(lemmas, pairs, lexicon)
+        return cls(lemmas, pairs, lex)
 
     def wanted(self, sentence: str) -> bool:
         words = {w.lower() for w in WORD.findall(sentence)}
