@@ -1,34 +1,31 @@
-"""The coder's word lists are data: validated (file:line errors), extendable by a user's file."""
+"""The coder's word lists are lexicon data: bundled in data/lexicon/coder.yaml, changed by --lexicon."""
 
 from __future__ import annotations
 
 import pytest
 
-from dateline.events.words import WORDS, WordsError, load_words
+from dateline.events.words import WORDS, words_from
+from dateline.lexicon import LexiconError, load_lexicon
 
 
 def test_the_bundled_lists_load():
     assert "massacre" in WORDS.killing_verbs and "journalist" in WORDS.person_nouns
-    assert WORDS.target_preps[:3] == ("with", "against", "on")  # "on" stays a word, not a YAML boolean
+    assert WORDS.target_preps[:3] == ("with", "against", "on")  # "on" stays a word; the map keeps the order
+    assert {"LAB", "CVL"} <= WORDS.domestic_sectors and "REB" in WORDS.armed_non_state_sectors
+    assert {"crossing", "parliament"} <= WORDS.place_nouns
 
 
-def test_a_user_file_adds_words(tmp_path):
+def test_a_user_lexicon_changes_the_coders_words(tmp_path):
     mine = tmp_path / "words.yaml"
-    mine.write_text("killing_verbs: [behead]\nperson_nouns: [envoy, journalist]\n", encoding="utf-8")
-    words = load_words([mine])
-    assert {"behead", "kill"} <= words.killing_verbs and "envoy" in words.person_nouns
+    mine.write_text("killing_verbs:\n  add: [behead]\nperson_nouns:\n  remove: [journalist]\n", encoding="utf-8")
+    words = words_from(load_lexicon([mine]))
+    assert {"behead", "kill"} <= words.killing_verbs and "journalist" not in words.person_nouns
     assert words.mass_words == WORDS.mass_words
 
 
-@pytest.mark.parametrize(("text", "line", "message"), [
-    ("person_nouns: [envoy]\nkiling_verbs: [behead]\n", 2, "unknown key 'kiling_verbs'"),
-    ("person_nouns: envoy\n", 1, "expected a list of words"),
-    ("person_nouns: [envoy\n", 2, "not valid YAML"),
-    ("- envoy\n", 1, "expected a mapping"),
-])
-def test_a_bad_user_file_names_file_and_line(tmp_path, text, line, message):
+def test_a_misspelt_name_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(text, encoding="utf-8")
-    with pytest.raises(WordsError) as err:
-        load_words([bad])
-    assert str(err.value).startswith(f"{bad}:{line}: ") and message in str(err.value)
+    bad.write_text("person_nouns:\n  add: [envoy]\nkiling_verbs:\n  add: [behead]\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_lexicon([bad])
+    assert str(err.value).startswith(f"{bad}:3: ")

@@ -4,7 +4,7 @@ and an example sentence (tests/test_rules.py codes every example and checks its 
 A rule acts at one of four stages: `reading` (changes the code of one trigger's reading),
 `event` (fills a role of an event being built), `sentence` (chooses among a sentence's readings) or
 `article` (chooses among an article's events). Its words and code conditions live in
-data/coder.yaml (`events.words`). The name of every rule applied shows in `dateline explain`.
+data/lexicon/coder.yaml (`events.words`). The name of every rule applied shows in `dateline explain`.
 """
 
 from __future__ import annotations

@@ -1,26 +1,18 @@
-"""The event coder's word lists and code conditions, read from data/coder.yaml (validated).
+"""The event coder's word lists and code conditions, from the lexicon (data/lexicon/coder.yaml).
 
-Every key of the file must be there and no other; each value is a list of strings. Errors name the
-file and line (`WordsError`). `WORDS` is the bundled set; `load_words(extra)` adds a user's files
-(their words join the bundled lists; a key they leave out keeps the bundled words).
+`words_from(lexicon)` reads them into one frozen `Words` record; `WORDS` is the bundled one, which
+the coder's modules read. The lexicon loader validates the file (docs/lexicon.md); sector codes are
+read upper-case, and `target_preps` is a map from preposition to its place in the coder's order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-import yaml
+from dateline.lexicon import Lexicon, default_lexicon
 
-from dateline import yamlio
-from dateline.errors import FileLineError
-
-
-class WordsError(FileLineError):
-    """A bad entry in a coder word file; says which file and line."""
+SECTOR_SETS = {"domestic_sectors", "armed_non_state_sectors"}
+RENAMED = {"place_nouns": "target_place_nouns"}  # where.py has its own place_nouns
 
 
 @dataclass(frozen=True)
@@ -53,46 +45,17 @@ class Words:
     border_nouns: frozenset[str]
 
 
-KEYS = {f.name: f for f in fields(Words)}
-ORDERED = {"target_preps"}
+def words_from(lexicon: Lexicon) -> Words:
+    """The coder's words of `lexicon` (KeyError names a set the lexicon lacks)."""
+    values: dict[str, object] = {}
+    for f in fields(Words):
+        if f.name == "target_preps":
+            order = lexicon.mapping("target_preps")
+            values[f.name] = tuple(sorted(order, key=lambda w: int(order[w])))
+            continue
+        words = lexicon.words(RENAMED.get(f.name, f.name))
+        values[f.name] = frozenset(w.upper() for w in words) if f.name in SECTOR_SETS else words
+    return Words(**values)
 
 
-def _read(path: str, text: str, required: bool) -> dict[str, list[str]]:
-    try:
-        root = yamlio.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise WordsError(path, mark.line + 1 if mark else 1, f"not valid YAML: {exc}") from None
-    if not isinstance(root, yaml.MappingNode):
-        raise WordsError(path, 1, "expected a mapping of word lists")
-    out: dict[str, list[str]] = {}
-    for key_node, value_node in root.value:
-        key, line = key_node.value, key_node.start_mark.line + 1
-        if key not in KEYS:
-            raise WordsError(path, line, f"unknown key {key!r}; allowed: {sorted(KEYS)}")
-        value = yamlio.node_value(value_node)
-        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-            raise WordsError(path, line, f"{key}: expected a list of words")
-        out[key] = [w.strip() for w in value]
-    missing = sorted(set(KEYS) - set(out)) if required else []
-    if missing:
-        raise WordsError(path, 1, f"missing key(s) {missing}")
-    return out
-
-
-def load_words(extra: Sequence[Path] = ()) -> Words:
-    """The bundled words plus those of the user's files."""
-    data = resources.files("dateline.events") / "data" / "coder.yaml"
-    merged = _read("coder.yaml", data.read_text(encoding="utf-8"), required=True)
-    for path in extra:
-        for key, words in _read(str(path), Path(path).read_text(encoding="utf-8"), required=False).items():
-            merged[key] = merged[key] + [w for w in words if w not in merged[key]]
-    return Words(**{k: tuple(v) if k in ORDERED else frozenset(v) for k, v in merged.items()})
-
-
-@lru_cache(maxsize=1)
-def default_words() -> Words:
-    return load_words()
-
-
-WORDS = default_words()
+WORDS = words_from(default_lexicon())
