@@ -79,6 +79,18 @@ class Resolver:
             actors.extend(found)
         return actors
 
+    def note_pair(self, source: Actor, target: Actor) -> None:
+        """The two sides of an act just coded: a later "the two sides" or "they" refers to them."""
+        self.memory.last_pair = (source, target)
+
+    def note_speaker(self, head: Token) -> None:
+        """A speaker the article quotes becomes known to it: a later "he" can refer to them."""
+        self.resolve(head)
+
+    def recent_countries(self) -> frozenset[str]:
+        """The countries of the actors the article named so far (context for place names)."""
+        return frozenset(a.country for a in self.memory.recent if a.country)
+
     def _split_modifiers(self, head: Token) -> list[Actor]:
         places = self._split_places(head)
         if places:

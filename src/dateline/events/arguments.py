@@ -208,6 +208,6 @@ def attribution(anchor: Token, resolver: Resolver) -> str | None:
     who = frames.subject_of(speech) if speech is not None else frames.according_to(anchor)
     if who is None:
         return None
-    resolver.resolve(who)
+    resolver.note_speaker(who)
     tokens = [t for t in who.subtree if t.dep_ not in {"relcl", "acl", "punct"}]
     return who.doc[tokens[0].i : tokens[-1].i + 1].text if tokens else who.text

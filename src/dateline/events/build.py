@@ -5,6 +5,7 @@ target, home country as target) and score the event's confidence."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
@@ -25,6 +26,13 @@ from dateline.where import Gazetteer, event_place, place_name
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
+class TargetBasis(StrEnum):
+    """Where the targets of an event came from."""
+
+    ACTOR = "actor"  # a head the resolver resolved to actors
+    PLACE = "place"  # a place name that is no actor, standing for its country's territory
+
+
 @dataclass(frozen=True)
 class EventBuilder:
     ontology: Ontology
@@ -38,15 +46,15 @@ class EventBuilder:
         source = resolve_sources(resolver, draft.source, tried)
         if not source:
             return []
-        target = self._targets(draft, resolver, tried)
+        target, basis = self._targets(draft, resolver, tried)
         if draft.reciprocal and len(source) > 1:
             # "Israeli and Lebanese negotiators held talks (at a UN base)": the two sides, nothing else
-            source, target = source[:1], source[1:]
+            source, target, basis = source[:1], source[1:], TargetBasis.ACTOR
         target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
         if source and target:
-            resolver.memory.last_pair = (source[0], target[0])
+            resolver.note_pair(source[0], target[0])
         when = date_for(draft.trigger, draft.anchor, article.date)
-        source, target, location = self._locate(draft, article, resolver, source, target, when)
+        source, target, location = self._locate(draft, article, resolver, source, target, basis, when)
         source = [a for a in source if a.country or a.sector in WORDS.armed_non_state_sectors or a.code != a.sector]
         if not source:
             return []  # "people", "the company" with no country: not a political actor
@@ -60,10 +68,12 @@ class EventBuilder:
             target = [found] if found else []
         return self._events(draft, sent, index, article, source, target, when, location, attributed)
 
-    def _locate(self, draft: Draft, article: Article, resolver: Resolver, source: list[Actor],
-                target: list[Actor], when: DateRef) -> tuple[list[Actor], list[Actor], Place | None]:
+    def _locate(self, draft: Draft, article: Article, resolver: Resolver, source: list[Actor], target: list[Actor],
+                basis: TargetBasis, when: DateRef) -> tuple[list[Actor], list[Actor], Place | None]:
         """The event's place, and the country of actors that have none from it and from each other."""
-        location = self._place(draft, resolver) or _place_of_targets(target, self.gazetteer)
+        location = self._place(draft, resolver)
+        if location is None and basis is TargetBasis.PLACE:
+            location = _place_of_targets(target, self.gazetteer)
         if location is None or any(a.country is None for a in source):
             own = self._actor_place(draft.source, resolver)  # "a court IN ISTANBUL", "students IN DHAKA"
             if own is not None and own.country:
@@ -98,22 +108,23 @@ class EventBuilder:
             confidence=_confidence(draft, group, target),
         ) for group in groups]
 
-    def _targets(self, draft: Draft, resolver: Resolver, tried: list[Argument]) -> list[Actor]:
+    def _targets(self, draft: Draft, resolver: Resolver, tried: list[Argument]) -> tuple[list[Actor], TargetBasis]:
         """The actors of the best-ranked candidate target that names any; a named place that is no
         actor stands for its country's territory."""
         for rank, head in enumerate(draft.target):
             found = [a for a in resolver.resolve(head) if a.code]
+            basis = TargetBasis.ACTOR
             if draft.place_target:
                 found = [_as_place_actor(a) for a in found]
             if not found and (draft.place_target or place_like(head)):
-                found = self._place_actors([head], resolver)
+                found, basis = self._place_actors([head], resolver), TargetBasis.PLACE
             tried.append(argument("target", head, rank, len(draft.target), found, draft.evidence.get(head.i)))
             if found:
-                return list(dict.fromkeys(found))
-        return []
+                return list(dict.fromkeys(found)), basis
+        return [], TargetBasis.ACTOR
 
     def _context(self, resolver: Resolver) -> frozenset[str]:
-        return frozenset(a.country for a in resolver.memory.recent if a.country)
+        return resolver.recent_countries()
 
     def _place_actors(self, heads: list[Token], resolver: Resolver) -> list[Actor]:
         """A seized or entered place that is not a known actor: its country, from the gazetteer."""
@@ -167,7 +178,7 @@ class EventBuilder:
 def _place_of_targets(targets: list[Actor], gazetteer: Gazetteer | None) -> Place | None:
     """'shelled the city of Kharkiv', 'seized the town of Goma': the place acted on is where."""
     for actor in targets:
-        if gazetteer is not None and actor.rule and actor.rule.startswith("place "):
+        if gazetteer is not None:
             place = gazetteer.geocode(actor.text)
             if place.name:
                 return replace(place, text=actor.text, start=actor.start, end=actor.end)
