@@ -7,7 +7,7 @@ import multiprocessing as mp
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy
@@ -20,7 +20,7 @@ from dateline.events.noise import is_domain_text
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import load_patterns
 from dateline.events.screen import Screen
-from dateline.ingest.metadata import dateline_span
+from dateline.ingest.metadata import locate
 from dateline.lexicon import lexicon_for
 from dateline.nlp import load_pipeline
 from dateline.records import Article, Event
@@ -54,8 +54,8 @@ def text_for_parser(article: Article, screen: Screen | None = None) -> str:
     """The article text with its wire dateline blanked and, when screening, the sentences that
     cannot carry an event blanked too (character offsets unchanged)."""
     text = article.text
-    span = dateline_span(text)
-    if span is not None:
+    span = locate(article).dateline_span  # found at ingest; looked for here only for hand-made Articles
+    if span:
         start, end = span
         text = text[:start] + " " * (end - start) + text[end:]
     return screen.blank(text) if screen is not None else text
@@ -79,9 +79,21 @@ def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
     lexicon = lexicon_for(settings.lexicon_files)
     # a match report, a film review, a market report: no political events, so no parse
     out: list[Coded | None] = [Coded(a) if is_domain_text(a.text, lexicon) else None for a in articles]
-    todo = [a for a, done in zip(articles, out, strict=True) if done is None]
+    todo = [with_dateline(a, settings) for a, done in zip(articles, out, strict=True) if done is None]
     coded = iter(_parse_and_code(todo, settings) if todo else [])
     return [done if done is not None else next(coded) for done in out]
+
+
+def with_dateline(article: Article, settings: Settings) -> Article:
+    """`article` with its dateline found and its place geocoded (`dateline_geo`, `home_country`):
+    once per article, before coding."""
+    article = locate(article)
+    gazetteer = build_coder(settings).gazetteer
+    if article.dateline_geo is not None or not article.dateline_place or gazetteer is None:
+        return article
+    place = gazetteer.geocode(article.dateline_place.title())
+    geo = replace(place, text=article.dateline_place)
+    return replace(article, dateline_geo=geo, home_country=place.country)
 
 
 def _parse_and_code(articles: list[Article], settings: Settings) -> list[Coded]:

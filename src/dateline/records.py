@@ -30,6 +30,11 @@ class Article:
     url: str | None = None
     dateline_place: str | None = None  # "MOSCOW" from "MOSCOW, July 22. /TASS/."
     origin: str | None = None  # "path/to/file.jsonl:12": where the article was read from
+    dateline_span: tuple[int, ...] | None = None
+    """Where the wire dateline sits in `text`, found once at ingest: (start, end); () when the text
+    has none; None when nobody looked yet (an Article built by hand): `metadata.locate` looks."""
+    dateline_geo: Place | None = None  # the dateline place geocoded, once per article before coding
+    home_country: str | None = None  # its country (ISO alpha-3): whose capital "MOSCOW (Reuters)" is
 
     @property
     def content_hash(self) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dateline.lexicon import default_lexicon
+from dateline.records import Article
 
 DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(.*)$", re.IGNORECASE)
 BOILERPLATE = re.compile(
@@ -110,6 +111,15 @@ def _dateline_at(text: str, pos: int) -> Dateline | None:
         place = f"{place}, {m.group('region')}"
     agency = (m.group("agency") or m.group("agency2") or "").strip() or None
     return Dateline(place, agency, month, int(day_word) if day_word else None, m.start("place"), m.end())
+
+
+def locate(article: Article) -> Article:
+    """`article` with its wire dateline's span found, unless ingest already looked
+    (`Article.dateline_span` is not None): the dateline is found once per article."""
+    if article.dateline_span is not None:
+        return article
+    found = find_dateline(article.text)
+    return replace(article, dateline_span=(found.start, found.end) if found else ())
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:

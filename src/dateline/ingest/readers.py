@@ -109,6 +109,7 @@ def _article(ident: str, fields: dict[str, Any], origin: str, defaults: Defaults
         id=ident, text=text, date=day, date_basis=basis, source=source,
         title=fields.get("title") or title, url=fields.get("url"),
         dateline_place=found.place if found else None, origin=origin,
+        dateline_span=(found.start, found.end) if found else (),
     )
 
 
