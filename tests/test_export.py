@@ -19,14 +19,15 @@ from dateline.export import (
     FLAT_COLUMNS,
     FLAT_TYPES,
     GDELT_COLUMNS,
+    GDELT_MENTION_COLUMNS,
     PLOVER_FIELDS,
+    POLECAT_COLUMNS,
     ExportError,
     export,
-    geo_type,
-    global_event_id,
     parquet_schema,
     write_parquet,
 )
+from dateline.export_gdelt import global_event_id
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover, Span
 from dateline.store import EventQuery, open_store
 
@@ -82,46 +83,13 @@ def run(db: str, fmt: str, query: EventQuery = ALL, **kwargs: Any) -> tuple[int,
     return count, out.getvalue()
 
 
-def gdelt_rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def by_cameo(rows: list[dict[str, Any]], field: str = "EventCode") -> dict[str, dict[str, Any]]:
     return {r[field]: r for r in rows}
 
 
-# -- GDELT -----------------------------------------------------------------------------------------
-def test_gdelt_rows_have_the_documented_values(db):
-    count, text = run(db, "gdelt")
-    assert count == 3 and text.splitlines()[0].split("\t") == GDELT_COLUMNS
-    rows = by_cameo(gdelt_rows(text))
-    meet, attack, statement = rows["041"], rows["190"], rows["010"]
-    assert (meet["Day"], meet["MonthYear"], meet["Year"], meet["FractionDate"]) == ("20220228", "202202", "2022",
-                                                                                   "2022.2411")
-    assert (meet["Actor1Code"], meet["Actor1Name"], meet["Actor1CountryCode"], meet["Actor1Type1Code"]) == (
-        "RUSGOV", "name of RUSGOV", "RUS", "GOV")
-    assert (meet["Actor2Code"], meet["Actor2CountryCode"]) == ("TJKGOV", "TJK")
-    assert (meet["EventBaseCode"], meet["EventRootCode"], meet["QuadClass"], meet["GoldsteinScale"]) == (
-        "041", "04", "1", "1.0")
-    assert (meet["NumMentions"], meet["NumArticles"], meet["NumSources"]) == ("2", "2", "2")
-    assert (meet["ActionGeo_Type"], meet["ActionGeo_FullName"], meet["ActionGeo_CountryCode"]) == ("4", "Kabul",
-                                                                                                     "AFG")
-    assert (float(meet["ActionGeo_Lat"]), float(meet["ActionGeo_Long"])) == (34.53, 69.17)
-    assert (meet["DATEADDED"], meet["SOURCEURL"]) == ("20220301", "https://example.org/a1")
-    assert int(meet["GlobalEventID"]) == int(meet["DatelineEventID"], 16) >> 1
-    assert (meet["IsRootEvent"], meet["AvgTone"], meet["DatePrecision"], meet["PloverEvent"]) == (
-        "1", "", "day", "CONSULT")
-    assert (attack["Day"], attack["DatePrecision"], attack["ActionGeo_Type"], attack["ActionGeo_Lat"]) == (
-        "20220201", "month", "0", "")
-    assert (statement["Day"], statement["Actor2Code"], statement["Negated"], statement["EventRootCode"]) == (
-        "", "", "1", "01")
-    assert statement["SOURCEURL"] == "" and meet["Negated"] == "0" and meet["Modality"] == "asserted"
-
-
-def test_gdelt_without_header(db):
-    count, text = run(db, "gdelt", header=False)
-    lines = text.splitlines()
-    assert count == len(lines) == 3 and all(len(line.split("\t")) == len(GDELT_COLUMNS) for line in lines)
+# -- GDELT, PLOVER, POLECAT: tests/test_export_formats.py -------------------------------------------
+def gdelt_rows(text: str) -> list[dict[str, str]]:
+    return [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in text.splitlines()]
 
 
 def test_url_comes_from_get_event_when_the_store_omits_the_article(db):
@@ -140,40 +108,6 @@ def test_url_comes_from_get_event_when_the_store_omits_the_article(db):
     with open_store(db) as store:
         export(NoArticles(store), EventQuery(plover="CONSULT"), "gdelt", out)  # type: ignore[arg-type]
     assert gdelt_rows(out.getvalue())[0]["SOURCEURL"] == "https://example.org/a1"
-
-
-@pytest.mark.parametrize(("place", "kind"), [
-    ({"feature": "country", "country": "USA"}, 1), ({"feature": "state", "country": "USA"}, 2),
-    ({"feature": "city", "country": "USA"}, 3), ({"feature": "capital", "country": "AFG"}, 4),
-    ({"feature": "city; dateline", "country": "RUS"}, 4),
-    ({"feature": "region", "country": "UKR"}, 5), ({"feature": "border"}, 0),
-    ({"feature": "unresolved: not in the gazetteer"}, 0), ({}, 0),
-])
-def test_geo_type_uses_gdelt_numbering(place, kind):
-    assert geo_type(place) == kind
-
-
-def test_global_event_id_is_a_stable_63_bit_integer():
-    assert global_event_id("ffffffffffffffff") == (1 << 63) - 1
-    other = global_event_id("0123456789abcdef-1")
-    assert 0 <= other < 1 << 63 and other == global_event_id("0123456789abcdef-1")
-
-
-# -- PLOVER, CSV, JSONL ----------------------------------------------------------------------------
-def test_plover_records(db):
-    count, text = run(db, "plover")
-    records = by_cameo([json.loads(line) for line in text.splitlines()], "cameo")
-    assert count == 3 and all(list(r) == PLOVER_FIELDS for r in records.values())
-    meet, attack = records["041"], records["190"]
-    assert (meet["event_type"], meet["event_date"], meet["story_id"], meet["publisher"]) == (
-        "CONSULT", "2022-02-28", "a1", "Wire A")
-    assert meet["source"] == {"name": "name of RUSGOV", "code": "RUSGOV", "country": "RUS", "sector": "GOV",
-                              "text": "text of RUSGOV"}
-    assert meet["location"] == {"name": "Kabul", "country": "AFG", "lat": 34.53, "lon": 69.17, "feature": "capital",
-                                "text": "Kabul"}
-    assert (meet["num_mentions"], meet["num_articles"], meet["context"]) == (2, 2, [])
-    assert (attack["context"], attack["date_precision"], attack["location"]) == (["military"], "month", None)
-    assert records["01"]["target"] is None and records["01"]["negated"] is True
 
 
 def test_csv_rows(db):
@@ -201,19 +135,28 @@ def test_jsonl_is_the_stored_event_dicts(db):
     EventQuery(since=date(2022, 2, 15)), EventQuery(until=date(2022, 2, 15)), EventQuery(text="report 2"),
     EventQuery(include_negated=False), EventQuery(dyad="RUS-UKR"), EventQuery(limit=1), EventQuery(country="XXX"),
 ])
-@pytest.mark.parametrize("fmt", ["gdelt", "plover", "csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["gdelt", "gdelt-mentions", "plover", "polecat", "csv", "jsonl"])
 def test_filters_apply_to_every_format(db, query, fmt):
     with open_store(db) as store:
-        expected = [e["id"] for e in store.iter_events(query)]
+        found = list(store.iter_events(query))
+    expected = [e["id"] for e in found if fmt not in ("plover", "polecat") or e["plover"]["event"] != "STATEMENT"]
     count, text = run(db, fmt, query)
     if fmt == "gdelt":
-        ids = [r["DatelineEventID"] for r in gdelt_rows(text)]
-    elif fmt == "csv":
-        ids = [r["id"] for r in csv.DictReader(io.StringIO(text))]
+        ids = [global_event_id(i) for i in expected]
+        assert [int(r["GlobalEventID"]) for r in gdelt_rows(text)] == ids and count == len(ids)
+    elif fmt == "gdelt-mentions":
+        rows = [line.split("\t") for line in text.splitlines()]
+        assert {int(r[0]) for r in rows} == {global_event_id(i) for i in expected}
+        assert count == len(rows) == sum(e["num_mentions"] for e in found)
     else:
-        ids = [json.loads(line)["event_id" if fmt == "plover" else "id"] for line in text.splitlines()]
-    assert ids == expected and count == len(expected)
-    assert 0 < len(expected) < 3 or query.country == "XXX"
+        if fmt == "csv":
+            ids = [r["id"] for r in csv.DictReader(io.StringIO(text))]
+        elif fmt == "polecat":
+            ids = [r["Event ID"] for r in csv.DictReader(io.StringIO(text), delimiter="\t")]
+        else:
+            ids = [json.loads(line)["id"] for line in text.splitlines()]
+        assert ids == expected and count == len(expected)
+    assert 0 < len(found) < 3 or query.country == "XXX"
 
 
 # -- Parquet ---------------------------------------------------------------------------------------
@@ -273,7 +216,9 @@ def doc_table(fmt: str) -> list[tuple[str, str]]:
 
 def test_docs_list_every_column_of_every_format():
     assert [name for name, _ in doc_table("gdelt")] == GDELT_COLUMNS
-    assert [name for name, _ in doc_table("plover") if "." not in name] == PLOVER_FIELDS
+    assert [name for name, _ in doc_table("gdelt-mentions")] == GDELT_MENTION_COLUMNS
+    assert [name for name, _ in doc_table("plover")] == PLOVER_FIELDS
+    assert [name for name, _ in doc_table("polecat")] == POLECAT_COLUMNS
     flat = doc_table("csv")
     assert [name for name, _ in flat] == FLAT_COLUMNS == parquet_schema().names
     assert {name: kind for name, kind in flat if kind != "string"} == FLAT_TYPES
@@ -284,11 +229,11 @@ def test_cli_export_writes_files_and_stdout(db, tmp_path):
     import pyarrow.parquet as pq
 
     runner = CliRunner()
-    result = runner.invoke(main, ["export", "--db", db, "--format", "gdelt", "--type", "CONSULT"])
+    result = runner.invoke(main, ["export", "--db", db, "--format", "gdelt", "--type", "CONSULT", "--header"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split("\t") == GDELT_COLUMNS and len(result.stdout.splitlines()) == 2
     tsv = tmp_path / "out.tsv"
-    result = runner.invoke(main, ["export", "--db", db, "--format", "gdelt", "--no-header", "-o", str(tsv)])
+    result = runner.invoke(main, ["export", "--db", db, "--format", "gdelt", "-o", str(tsv)])
     assert result.exit_code == 0 and len(tsv.read_text().splitlines()) == 3 and "3 events" in result.stderr
     parquet = tmp_path / "out.parquet"
     result = runner.invoke(main, ["export", "--db", db, "--format", "parquet", "--output", str(parquet),

@@ -501,18 +501,21 @@ def _day(value: object) -> date | None:
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "csv", "jsonl", "parquet"]), required=True,
-              help="gdelt: GDELT 2.0-style TSV; plover: POLECAT-style JSON lines; csv; jsonl; parquet.")
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "gdelt-mentions", "plover", "polecat", "csv", "jsonl",
+                                                   "parquet"]), required=True,
+              help="gdelt: GDELT 2.0 event table; gdelt-mentions: its Mentions table; plover: PLOVER JSON lines; "
+              "polecat: POLECAT TSV; csv; jsonl; parquet.")
 @click.option("--output", "-o", default=None, type=click.Path(dir_okay=False, allow_dash=True),
               help="File to write (default: standard output; parquet needs a file).")
-@click.option("--no-header", is_flag=True, help="No header line in gdelt and csv (GDELT's own files have none).")
+@click.option("--header/--no-header", default=None,
+              help="Header line (gdelt and gdelt-mentions: none by default, as GDELT's files; csv, polecat: one).")
 @click.option("--db", default=None, help="Database path or postgresql:// URL.  [default: ./dateline.db]")
 @query_options
 @click.pass_context
-def export_events(ctx: click.Context, fmt: str, output: str | None, no_header: bool, db: str | None,
+def export_events(ctx: click.Context, fmt: str, output: str | None, header: bool | None, db: str | None,
                   **filters: Any) -> None:
-    """Export stored events, one row per event, for other tools (columns: docs/exports.md)."""
-    from dateline.export import ExportError, export
+    """Export stored events, one row per event (per mention for gdelt-mentions), for other tools (docs/exports.md)."""
+    from dateline.export import ExportError, export_report
 
     to_stdout = output in (None, "-")
     if fmt == "parquet" and to_stdout:
@@ -520,14 +523,17 @@ def export_events(ctx: click.Context, fmt: str, output: str | None, no_header: b
         sys.exit(2)
     settings = _settings(ctx, db=db)
     _require_db(settings.db)
+    query = _event_query(filters)
     try:
         with open_store(settings.db) as store:
-            count = export(store, _event_query(filters), fmt, sys.stdout if to_stdout else str(output),
-                           header=not no_header)
+            done = export_report(store, query, fmt, sys.stdout if to_stdout else str(output), header=header)
     except (StoreError, ExportError, ValueError, OSError) as exc:
         _fail(str(exc))
         sys.exit(2)
-    click.echo(f"{plural(count, 'event')} -> {'stdout' if to_stdout else output}", err=True)
+    written = f"{plural(done.written, 'mention')} of {plural(done.events or 0, 'event')}" if done.events is not None \
+        else plural(done.written, "event")
+    left_out = f"; {plural(done.left_out, 'event')} left out: no PLOVER type (STATEMENT)" if done.left_out else ""
+    click.echo(f"{written} -> {'stdout' if to_stdout else output}{left_out}", err=True)
 
 
 @main.command()

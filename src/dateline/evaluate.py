@@ -1,4 +1,5 @@
-"""Score the coder against gold files: dateline JSONL, PLOVER JSON records, PETRARCH XML.
+"""Score the coder against gold files: dateline JSONL, PLOVER JSON records, PETRARCH XML, and dateline's
+own PLOVER and POLECAT exports.
 
 Per sentence, coded events are matched one-to-one to gold events on a key (detection: any event;
 root; full CAMEO code; PLOVER event; dyad = root + source + target actor at country level) and
@@ -8,6 +9,7 @@ only where the gold says the event is negated or not asserted.
 
 from __future__ import annotations
 
+import csv
 import json
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -165,12 +167,61 @@ def read_petrarch_xml(path: Path) -> Iterator[GoldSentence]:
         yield GoldSentence(str(sent.get("id")), text, _parse_date(sent.get("date")), events)
 
 
+# -- dateline's own PLOVER and POLECAT exports, read back ------------------------------------------
+
+def read_plover_lines(path: Path) -> Iterator[GoldSentence]:
+    """`dateline export --format plover` (PLOVER JSON lines): records of one sentence form one gold sentence."""
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                event = GoldEvent(rec.get("cameo"), rec["event"], _codes(rec.get("source")), _codes(rec.get("target")),
+                                  bool(rec.get("negated")), rec.get("date"))
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                raise GoldFormatError(f"{path}:{number}: bad PLOVER record ({exc})") from exc
+            records.append((str(rec.get("storyId") or rec.get("id")), rec.get("text") or "",
+                            rec.get("publicationDate") or rec.get("date"), event))
+    return _sentences(records)
+
+
+def read_polecat_tsv(path: Path) -> Iterator[GoldSentence]:
+    """`dateline export --format polecat` (POLECAT's columns, then dateline's Story ID, Text, CAMEO...)."""
+    records = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        missing = {"Event Type", "Story ID", "Text"} - set(rows.fieldnames or [])
+        if missing:
+            raise GoldFormatError(f"{path}:1: not a dateline POLECAT export (no {', '.join(sorted(missing))} column)")
+        for row in rows:
+            codes = [tuple(c for c in (row.get(f"{side} Codes") or "").split(";") if c)
+                     for side in ("Actor", "Recipient")]
+            event = GoldEvent(row.get("CAMEO") or None, row["Event Type"], codes[0], codes[1])
+            records.append((row["Story ID"], row["Text"], row.get("Publication Date") or row.get("Event Date"), event))
+    return _sentences(records)
+
+
+def _sentences(records: list[tuple[str, str, Any, GoldEvent]]) -> Iterator[GoldSentence]:
+    grouped: dict[tuple[str, str], list[tuple[Any, GoldEvent]]] = {}
+    for story, text, day, event in records:
+        if text:
+            grouped.setdefault((story, text), []).append((day, event))
+    for number, ((story, text), events) in enumerate(grouped.items(), 1):
+        yield GoldSentence(f"{story}#{number}", text, _parse_date(events[0][0]), tuple(e for _, e in events))
+
+
 def read_gold(path: Path) -> list[GoldSentence]:
     head = path.read_text(encoding="utf-8", errors="replace")[:2000].lstrip()
     if head.startswith("<"):
         return list(read_petrarch_xml(path))
     if head.startswith("["):
         return list(read_plover_json(path))
+    if head.startswith("{") and '"eventText"' in head.splitlines()[0]:
+        return list(read_plover_lines(path))  # `dateline export --format plover`
+    if head.startswith("Event ID\t"):
+        return list(read_polecat_tsv(path))  # `dateline export --format polecat`
     if head.startswith("{"):
         return list(read_dateline_jsonl(path))
     raise GoldFormatError(f"{path}:1: unknown gold format (expected JSONL, a JSON array or XML)")

@@ -321,12 +321,13 @@ class SQLStore(Store):
         return {t: int(self._one(f"SELECT COUNT(*) FROM {t}")) for t in ("articles", "mentions", "events", "actors")}
 
 
-_ARTICLE_SELECT = "a.source AS a_source, a.title AS a_title, a.url AS a_url, a.date AS a_date"
+_ARTICLE_SELECT = ("a.source AS a_source, a.title AS a_title, a.url AS a_url, a.date AS a_date, "
+                   "a.ingested_at AS a_ingested_at, LENGTH(a.text) AS a_length")
 
 
 def _article(row: dict[str, Any], article_id: str) -> dict[str, Any]:
     return {"id": article_id, "source": row["a_source"], "title": row["a_title"], "url": row["a_url"],
-            "date": row["a_date"]}
+            "date": row["a_date"], "ingested_at": row["a_ingested_at"], "length": row["a_length"]}
 
 
 def _mention_dict(row: dict[str, Any]) -> dict[str, Any]:
