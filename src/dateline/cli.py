@@ -346,12 +346,19 @@ def recode(ctx: click.Context, db: str | None, every: bool) -> None:
 @main.command()
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--by-code", is_flag=True, help="Add a per-code confusion listing.")
+@click.option("--case-map", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Subtype map of a CASE 2021 file (id, EventSnippet, SubType). "
+                   "[default: plover_map.tsv beside the file]")
 @click.pass_context
-def evaluate(ctx: click.Context, gold: Path, by_code: bool) -> None:
-    """Score the coder against a gold file (dateline JSONL, PLOVER JSON or PETRARCH XML)."""
+def evaluate(ctx: click.Context, gold: Path, by_code: bool, case_map: Path | None) -> None:
+    """Score the coder against a gold file (dateline JSONL, PLOVER JSON, PETRARCH XML or CASE TSV)."""
     from dateline.evaluate import GoldFormatError, evaluate_file, format_report
+    from dateline.evaluate_case import evaluate_case, format_case_report, is_case_file
 
     try:
+        if case_map is not None or is_case_file(gold):
+            click.echo(format_case_report(evaluate_case(gold, ctx.obj, case_map)))
+            return
         report = evaluate_file(gold, ctx.obj)
     except GoldFormatError as exc:
         _fail(str(exc))
