@@ -272,3 +272,50 @@ def test_group_codes_never_read_as_another_country():
     clashes = [o.code for o in kb.orgs.values()
                if o.code[:3] in kb.countries and o.country and o.code[:3] != o.country]
     assert clashes == []
+
+
+@pytest.mark.parametrize(("term", "sector"), [
+    ("suicide bomber", "UAF"), ("suicide bombers", "UAF"), ("gunman", "UAF"), ("gunmen", "UAF"),
+    ("assailants", "UAF"), ("terrorist", "UAF"), ("kidnappers", "CRM"), ("thieves", "CRM"),
+    ("jury", "JUD"), ("juries", "JUD"), ("judge", "JUD"), ("prosecutor", "JUD"), ("courts", "JUD"),
+    ("lawmaker", "LEG"), ("legislator", "LEG"), ("mayors", "GOV"), ("union", "LAB"),
+    ("medical associations", "HLH"), ("student", "EDU"), ("militant", "INS"), ("activist", "OPP"),
+    ("woman", "CVL"), ("person", "CVL"), ("policemen", "COP"), ("policewoman", "COP"),
+])
+def test_roles_are_found_in_either_number(term, sector):
+    entry = KnowledgeBase.default().role(term)
+    assert entry is not None and entry.sector == sector
+
+
+def test_the_number_written_wins_over_the_other():
+    kb = KnowledgeBase.default()
+    assert kb.role("bombers").sector == "MIL"  # aircraft, as in "Russian bombers flew..."
+    assert kb.role("bomber").sector == "UAF"  # a person, as in "a bomber killed..."
+    assert kb.role("presses") is None and kb.role("germans") is None
+    assert kb.role("jets").sector == "MIL" and kb.role("jet") is None  # exact: "a passenger jet"
+
+
+def test_number_forms():
+    from dateline.actors.inflect import number_forms
+
+    assert number_forms("suicide bomber") == ["suicide bombers"]
+    assert number_forms("parties")[0] == "party" and number_forms("party") == ["parties"]
+    assert number_forms("churches")[0] == "church" and number_forms("church") == ["churches"]
+    assert number_forms("gunmen") == ["gunman"] and number_forms("people") == ["person"]
+    assert number_forms("police") == []  # the same in both numbers
+
+
+def test_a_users_singular_role_is_found_in_the_plural(tmp_path):
+    extra = tmp_path / "roles.yaml"
+    extra.write_text("# mine, as of 2026-12\n- {term: bailiff, sector: JUD}\n", encoding="utf-8")
+    assert KnowledgeBase.load([extra]).role("bailiffs").sector == "JUD"
+
+
+@pytest.mark.parametrize(("text", "mention", "home", "code"), [
+    ("A suicide bomber struck a checkpoint.", "A suicide bomber", "AFG", "AFGUAF"),
+    ("A federal jury convicted him.", "A federal jury", "USA", "USAJUD"),
+    ("A lawmaker criticised the plan.", "A lawmaker", "KEN", "KENLEG"),
+])
+def test_singular_roles_resolve_with_the_home_country(nlp, text, mention, home, code):
+    [actor] = resolve_mention(nlp, text, mention, D21, home=home)
+    assert actor.code == code

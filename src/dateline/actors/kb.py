@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from dateline import yamlio
+from dateline.actors.inflect import number_forms
 from dateline.errors import FileLineError
 
 RANK_ORDER = ["head_of_state", "head_of_government", "leader", "deputy_head", "foreign_minister",
@@ -31,7 +32,7 @@ ALLOWED_KEYS = {
     "organizations": {"code", "name", "names", "kind", "country", "sector"},
     "groups": {"code", "name", "names", "kind", "country", "sector"},
     "regions": {"code", "name", "names", "kind", "country", "sector"},
-    "roles": {"term", "sector", "person", "rank"},
+    "roles": {"term", "sector", "person", "rank", "exact"},
     "people": {"name", "aliases", "roles"},
 }
 CODE = re.compile(r"^[A-Z][A-Z0-9]{2,11}$")
@@ -69,6 +70,7 @@ class RoleEntry:
     sector: str
     person: bool = False
     rank: str | None = None
+    exact: bool = False  # found only in the number written ("jets" names warplanes, "a jet" may not)
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ def _org(e: dict[str, Any], path: str, line: int, kind: str) -> OrgEntry:
 def _role(e: dict[str, Any], path: str, line: int) -> RoleEntry:
     _need(e, ["term", "sector"], path, line)
     return RoleEntry(str(e["term"]).lower(), _code(e["sector"], path, line), bool(e.get("person")),
-                     e.get("rank"))
+                     e.get("rank"), bool(e.get("exact")))
 
 
 def _person(e: dict[str, Any], path: str, line: int) -> PersonEntry:
@@ -317,10 +319,12 @@ class KnowledgeBase:
         return hits + self._folded.get(normalise(clean), [])
 
     def role(self, term: str) -> RoleEntry | None:
+        """The role entry of a term in the number written, else in the other number."""
         key = normalise(term)
         entry = self.roles.get(key)
-        if entry is None and key.endswith("s"):
-            entry = self.roles.get(key[:-1]) or self.roles.get(key[:-2] if key.endswith("es") else key)
+        if entry is None:
+            entry = next((self.roles[form] for form in number_forms(key)
+                          if form in self.roles and not self.roles[form].exact), None)
         return entry
 
     def country_names(self) -> dict[str, str]:
