@@ -98,7 +98,8 @@ def test_no_parameter_makes_a_500(client, params, path):
 def test_no_id_makes_a_500(client, event_id):
     for path in ("/events/", "/articles/"):
         response = client.get(path + quote(event_id, safe=""))
-        assert response.status_code in (200, 400, 404), (event_id, response.text)
+        # '.' and '..' are path segments the client folds away: /events/ answers 405, which is no crash
+        assert response.status_code in (200, 400, 404, 405), (event_id, response.text)
 
 
 def test_token_file(tmp_path: Path):

@@ -74,6 +74,8 @@ class SQLStore(Store):
                              "upgrade dateline")
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with self._transaction():
+                if (self._one("SELECT MAX(version) FROM schema_version") or 0) >= version:
+                    continue  # another writer opening the same new database migrated it meanwhile
                 for statement in MIGRATIONS[version - 1]:
                     self._exec(statement)
                 self._exec("INSERT INTO schema_version (version) VALUES (?)", (version,))
