@@ -38,6 +38,7 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	bash scripts/browser-test-setup >/dev/null
 	DATELINE_REQUIRE_BROWSER=1 bash scripts/pg-test-server run -- $(BIN)/pytest -q
+	bash scripts/wheel-check $(BIN)/python
 
 # A server to keep while developing: `make pg-start` prints its URL (also in $(PGTEST_DIR)/url).
 pg-start:
