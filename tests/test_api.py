@@ -7,6 +7,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -365,6 +366,25 @@ def wait_until_ready(base: str, server: subprocess.Popen, timeout: float = 60.0)
     raise AssertionError(f"dateline serve did not answer within {timeout} s")
 
 
+def assert_reads_answer_while_coding(base: str) -> None:
+    """A long POST is coded off the event loop: /health and /events answer while it is still coding."""
+    paragraph = NEW_ARTICLE["text"].split(" - ", 1)[1] + " "
+    long_article = {**NEW_ARTICLE, "id": "long-visit", "text": paragraph * 2500}  # about 400,000 characters
+    posting = threading.Thread(target=lambda: httpx.post(f"{base}/articles", json=long_article, headers=AUTH,
+                                                         timeout=600))
+    posting.start()
+    time.sleep(1.0)  # the body is sent and coding has begun
+    try:
+        for path in ("/health", "/events?limit=1"):
+            started = time.monotonic()
+            assert httpx.get(base + path, timeout=30).status_code == 200
+            waited = time.monotonic() - started
+            assert posting.is_alive(), "the long article was coded too fast to show anything"
+            assert waited < 3.0, f"{path} waited {waited:.1f} s behind a POST being coded"
+    finally:
+        posting.join()
+
+
 def test_dateline_serve(tmp_path: Path):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -379,6 +399,7 @@ def test_dateline_serve(tmp_path: Path):
         except AssertionError as exc:
             raise AssertionError(f"{exc}; its output: {(tmp_path / 'serve.log').read_text()}") from None
         assert httpx.get(f"{base}/events").json()["total"] == 0
+        assert_reads_answer_while_coding(base)
         posted = httpx.post(f"{base}/articles", json=NEW_ARTICLE, headers=AUTH, timeout=120)
         assert posted.status_code == 201 and posted.json()["articles"][0]["status"] == "added"
         assert httpx.get(f"{base}/events", params={"article": "tehran-visit"}).json()["total"] > 0
