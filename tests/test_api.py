@@ -416,3 +416,20 @@ def test_dateline_serve(tmp_path: Path):
             server.kill()
             server.wait()
         log.close()
+
+
+def test_post_over_its_time_budget_answers_503_and_still_stores(tmp_path, settings):
+    db = str(tmp_path / "budget.db")
+    app = create_app(db, token=TOKEN, settings=settings, code_timeout=0.001)
+    with TestClient(app) as slow:
+        error = assert_error(slow.post("/articles", json=NEW_ARTICLE, headers=AUTH), 503, "unavailable")
+        assert "0.001 s" in error["message"] and "sending them again is safe" in error["message"]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # the coding thread goes on and stores the article
+        with open_store(db) as store:
+            if store.get_article(NEW_ARTICLE["id"]) is not None:
+                break
+        time.sleep(0.5)
+    with open_store(db) as store:
+        assert store.get_article(NEW_ARTICLE["id"]) is not None
+        assert store.count_events() > 0

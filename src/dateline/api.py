@@ -12,6 +12,7 @@ kept for the process; coding runs in a worker thread, one request at a time.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -98,6 +99,8 @@ class ApiConfig:
     max_articles: int
     settings: Settings
     coding: Coding = field(compare=False)
+    code_timeout: float = 300.0
+    """Seconds a POST waits for its articles to be coded before it answers 503 (coding goes on)."""
 
 
 def config(request: Request) -> ApiConfig:
@@ -487,14 +490,20 @@ async def post_articles(request: Request, cfg: Config) -> dict[str, Any]:
     """Body: one article object or `{"articles": [...]}`. Answers one result per article:
     `added`, `replaced` (same id, new text) or `unchanged` (same id and text), with its number of events."""
     articles = parse_articles(await read_body(request, cfg.max_body_bytes), cfg.max_articles)
-    results = await run_in_threadpool(code_and_store, cfg, articles)
+    work = asyncio.ensure_future(run_in_threadpool(code_and_store, cfg, articles))
+    try:  # shielded: a thread cannot be stopped, so the articles are still stored once coded
+        results = await asyncio.wait_for(asyncio.shield(work), cfg.code_timeout)
+    except TimeoutError:
+        raise ApiError(503, f"coding took longer than {cfg.code_timeout:g} s; it goes on and stores the articles "
+                       "when done; sending them again is safe (same id and text: unchanged)",
+                       headers={"Retry-After": "30"}) from None
     return {"coder_version": coder_version(cfg.settings), "articles": results}
 
 
 # -- the app ------------------------------------------------------------------------------------
 
 def create_app(db: str, *, token: str | None, max_body_bytes: int = 1_000_000, max_articles: int = 100,
-               settings: Settings | None = None) -> FastAPI:
+               settings: Settings | None = None, code_timeout: float = 300.0) -> FastAPI:
     """The REST API over the database `db` (SQLite path or postgresql:// URL).
 
     Raises StoreError when the database cannot be opened (it is created, and migrated, when needed).
@@ -505,7 +514,8 @@ def create_app(db: str, *, token: str | None, max_body_bytes: int = 1_000_000, m
     app = FastAPI(title="dateline", version=__version__, docs_url=None, redoc_url=None,
                   description="Dated, sourced political events (CAMEO, PLOVER) coded from news text. "
                   "Every error has the shape `{\"error\": {\"status\", \"code\", \"message\", \"details\"}}`.")
-    app.state.dateline = ApiConfig(db, token or None, max_body_bytes, max_articles, settings, Coding(settings))
+    app.state.dateline = ApiConfig(db, token or None, max_body_bytes, max_articles, settings, Coding(settings),
+                                   code_timeout)
     _add_error_handlers(app)
     app.include_router(router)
     app.mount(DOCS_STATIC, StaticFiles(directory=SWAGGER_FILES), name="docs-static")

@@ -556,9 +556,11 @@ def export_events(ctx: click.Context, fmt: str, output: str | None, header: bool
               help="Largest POST body accepted.")
 @click.option("--max-articles", type=click.IntRange(1), default=100, show_default=True,
               help="Most articles accepted in one POST.")
+@click.option("--code-timeout", type=click.FloatRange(0.1), default=300.0, show_default=True,
+              help="Seconds a POST waits for coding before answering 503 (the articles are still stored).")
 @click.pass_context
 def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str | None, token_file: Path | None,
-          max_body_bytes: int, max_articles: int) -> None:
+          max_body_bytes: int, max_articles: int, code_timeout: float) -> None:
     """Serve the REST API over the database (endpoints and examples: docs/api.md; live docs at /docs)."""
     if token_file is not None:
         lines = token_file.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -577,7 +579,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, token: str |
     settings = _settings(ctx, db=db)
     try:
         app = create_app(settings.db, token=token, max_body_bytes=max_body_bytes, max_articles=max_articles,
-                         settings=settings)
+                         settings=settings, code_timeout=code_timeout)
     except StoreError as exc:
         _fail(str(exc))
         sys.exit(2)
