@@ -39,3 +39,14 @@ def test_count_inputs(tmp_path):
     assert count_inputs((str(tmp_path),)) == 2
     (tmp_path / "c.jsonl").write_text("{}")
     assert count_inputs((str(tmp_path),)) is None
+
+
+def test_clear_wipes_a_drawn_line_and_redraws_on_the_next_tick():
+    progress = Progress(None, Terminal())
+    progress.last -= 1.0
+    progress.tick(2, articles=5)  # a batch of five articles
+    assert progress.stream.getvalue().startswith("\r5 articles, 2 events, ")
+    progress.clear()
+    assert progress.stream.getvalue().endswith("\r\x1b[K")
+    progress.tick(1)
+    assert progress.stream.getvalue().split("\r\x1b[K")[1].startswith("\r6 articles, 3 events")

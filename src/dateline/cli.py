@@ -191,22 +191,36 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers:
     settings = _settings(ctx, workers=workers, db=db)
     runs = tuple(i for i in inputs if is_batch_output(i))  # `dateline batch` output: stored, not re-coded
     others = tuple(i for i in inputs if i not in runs)
+    progress = Progress(None if runs else count_inputs(others))
+    on_outcome = _with_progress(progress)
     try:
         with open_store(settings.db) as store:
             report = Dateline(settings).code_and_store(_items(others, _day(day), source), store,
-                                                       on_outcome=_report_outcome)
+                                                       on_outcome=on_outcome)
             for outcome in (o for run in runs for o in store_run(run, store)):
-                _report_outcome(report.add(outcome))
+                on_outcome(report.add(outcome))
             held = store.counts()
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
+    progress.close()
     tally = report.stored
     click.echo(f"{plural(report.articles, 'article')} ({tally['inserted']} new, {tally['replaced']} "
                f"replaced, {tally['unchanged']} unchanged), {plural(report.events, 'event mention')} coded -> "
                f"{settings.db}, which holds {plural(held['events'], 'event')} from "
                f"{plural(held['mentions'], 'mention')}; {plural(report.rejected, 'record')} rejected", err=True)
     sys.exit(report.status)
+
+
+def _with_progress(progress: Progress) -> Callable[[Stored], None]:
+    """`_report_outcome` that also ticks the progress line (wiped before any message)."""
+    def on_outcome(outcome: Stored) -> None:
+        if outcome.status in ("rejected", "note") or (outcome.undated and outcome.status != "recoded"):
+            progress.clear()
+        _report_outcome(outcome)
+        if outcome.status != "note":
+            progress.tick(outcome.events)
+    return on_outcome
 
 
 def _report_outcome(outcome: Stored) -> None:
@@ -334,10 +348,13 @@ def recode(ctx: click.Context, db: str | None, every: bool) -> None:
     try:
         with open_store(settings.db) as store:
             todo = list(store.iter_articles(outdated_for=None if every else version))
-            report = Dateline(settings).code_and_store(todo, store, recode=True, on_outcome=_report_outcome)
+            progress = Progress(len(todo))
+            report = Dateline(settings).code_and_store(todo, store, recode=True,
+                                                       on_outcome=_with_progress(progress))
     except (StoreError, ModelNotFoundError) as exc:
         _fail(str(exc))
         sys.exit(2)
+    progress.close()
     click.echo(f"{plural(report.articles, 'article')} re-coded with {version}, "
                f"{plural(report.events, 'event mention')}; {plural(report.rejected, 'error')}", err=True)
     sys.exit(report.status)
@@ -355,14 +372,19 @@ def evaluate(ctx: click.Context, gold: Path, by_code: bool, case_map: Path | Non
     from dateline.evaluate import GoldFormatError, evaluate_file, format_report
     from dateline.evaluate_case import evaluate_case, format_case_report, is_case_file
 
+    progress = Progress()
     try:
         if case_map is not None or is_case_file(gold):
-            click.echo(format_case_report(evaluate_case(gold, ctx.obj, case_map)))
+            case_report = evaluate_case(gold, ctx.obj, case_map, progress)
+            progress.close()
+            click.echo(format_case_report(case_report))
             return
-        report = evaluate_file(gold, ctx.obj)
+        report = evaluate_file(gold, ctx.obj, progress)
     except GoldFormatError as exc:
+        progress.clear()
         _fail(str(exc))
         sys.exit(2)
+    progress.close()
     click.echo(format_report(report, by_code=by_code))
 
 
@@ -479,9 +501,14 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: str, engine: str,
         _fail(str(exc))
         sys.exit(2)
 
+    bar = Progress()  # on a terminal a progress line replaces the line per partition
+
     def progress(report: dict) -> None:
         state = "skipped" if report["skipped"] else f"{report['articles']} articles, {report['events']} events"
-        click.echo(f"{report['partition']}: {state}", err=True)
+        if bar.active:
+            bar.tick(report.get("events") or 0, report.get("articles") or 0)
+        else:
+            click.echo(f"{report['partition']}: {state}", err=True)
 
     try:
         summary = run_batch(list(inputs), output, settings, engine, scheduler, partition_mb,
@@ -489,6 +516,7 @@ def batch(ctx: click.Context, inputs: tuple[str, ...], output: str, engine: str,
     except BatchError as exc:
         _fail(str(exc))
         sys.exit(2)
+    bar.close()
     for failure in summary["failures"]:
         _fail(failure)
     click.echo(f"{summary['articles']} articles, {summary['events']} events, {summary['partitions']} partitions "

@@ -21,6 +21,7 @@ from typing import Any
 
 from dateline.events.ontology import Ontology
 from dateline.pipeline import code_articles
+from dateline.progress import Progress
 from dateline.records import Article, Event
 from dateline.settings import Settings
 
@@ -311,14 +312,18 @@ def score_sentence(report: Report, sentence: GoldSentence, coded: list[Event], h
             report.confusion[("-", e.cameo[:2] if has_cameo else e.plover.event)] += 1
 
 
-def evaluate_file(path: Path, settings: Settings) -> Report:
+def evaluate_file(path: Path, settings: Settings, progress: Progress | None = None) -> Report:
     gold = read_gold(path)
     has_cameo = any(e.cameo for s in gold for e in s.events)
     articles = [Article(id=s.id, text=s.text, date=s.date) for s in gold]
     report = Report(str(path))
     by_id = {s.id: s for s in gold}
+    if progress is not None:
+        progress.total = len(articles)
     for coded in code_articles(articles, settings):
         score_sentence(report, by_id[coded.article.id], list(coded.events), has_cameo)
+        if progress is not None:
+            progress.tick(len(coded.events))
     return report
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from dateline.evaluate import GoldFormatError
 from dateline.ingest.readers import Defaults, IngestError, build_article
 from dateline.pipeline import code_articles
+from dateline.progress import Progress
 from dateline.settings import Settings
 
 CASE_HEADER = ("id", "EventSnippet", "SubType")
@@ -128,7 +129,8 @@ def default_case_map(path: Path) -> Path:
     return beside
 
 
-def evaluate_case(path: Path, settings: Settings, map_path: Path | None = None) -> CaseReport:
+def evaluate_case(path: Path, settings: Settings, map_path: Path | None = None,
+                  progress: Progress | None = None) -> CaseReport:
     rows = read_case_snippets(path)
     case_map = read_case_map(map_path or default_case_map(path))
     gold = {f"c{ident}": sub for ident, _, sub in rows}
@@ -139,7 +141,11 @@ def evaluate_case(path: Path, settings: Settings, map_path: Path | None = None) 
             articles.append(built)
     predicted: dict[str, set[str]] = defaultdict(set)
     report = CaseReport(str(path), snippets=len(rows))
+    if progress is not None:
+        progress.total = len(articles)
     for coded in code_articles(articles, settings):
+        if progress is not None:
+            progress.tick(len(coded.events))
         for event in coded.events:
             report.events += 1
             if not event.negated and event.plover.event:

@@ -25,22 +25,30 @@ def count_inputs(inputs: tuple[str, ...]) -> int | None:
 
 
 class Progress:
-    """Call `tick(events)` per article; prints at most twice a second; silent when not a terminal."""
+    """Call `tick(events)` per article (`tick(events, articles)` per batch of them); prints at most twice
+    a second; silent when not a terminal. `clear()` before printing a message wipes the line."""
 
     def __init__(self, total: int | None = None, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.active = self.stream.isatty()
         self.total, self.articles, self.events = total, 0, 0
         self.started = self.last = time.monotonic()
+        self.drawn = False
 
-    def tick(self, events: int) -> None:
-        self.articles += 1
+    def tick(self, events: int, articles: int = 1) -> None:
+        self.articles += articles
         self.events += events
         now = time.monotonic()
         if self.active and now - self.last >= 0.5:
-            self.last = now
+            self.last, self.drawn = now, True
             self.stream.write("\r" + self.line(now))
             self.stream.flush()
+
+    def clear(self) -> None:
+        if self.active and self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.drawn, self.last = False, 0.0
 
     def line(self, now: float) -> str:
         rate = self.articles / max(now - self.started, 1e-9)
