@@ -446,13 +446,24 @@ def explain(ctx: click.Context, text_or_file: str, day: object, as_json: bool) -
 
 
 @main.command("import-petrarch")
-@click.argument("actors", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("actors", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--agents", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A PETRARCH/TABARI agents dictionary to import as roles.")
+@click.option("--verbs", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A PETRARCH2 verb dictionary to convert into a trigger file (for --triggers).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The knowledge file to write (YAML), for --actors.")
-def import_petrarch(actors: Path, agents: Path | None, output: Path) -> None:
-    """Convert PETRARCH/TABARI actor (and agent) dictionaries into a dateline knowledge file."""
+              help="The file to write (YAML): a knowledge file (actors) or a trigger file (--verbs).")
+@click.pass_context
+def import_petrarch(ctx: click.Context, actors: Path | None, agents: Path | None, verbs: Path | None,
+                    output: Path) -> None:
+    """Convert PETRARCH/TABARI actor (and agent) dictionaries into a dateline knowledge file, or a
+    PETRARCH2 verb dictionary (--verbs) into a trigger file."""
+    if verbs is not None:
+        if actors is not None or agents is not None:
+            raise click.UsageError("--verbs writes a trigger file: convert actors and agents in another run")
+        sys.exit(_import_verbs(ctx.obj, verbs, output))
+    if actors is None:
+        raise click.UsageError("give an actors dictionary, or --verbs FILE")
     from dateline.actors.kb import validate_file
     from dateline.actors.petrarch import import_actors, import_agents
 
@@ -472,6 +483,28 @@ def import_petrarch(actors: Path, agents: Path | None, output: Path) -> None:
     click.echo(f"{output}: {len(found.groups)} groups, {len(found.people)} people, {len(found.roles)} roles; "
                f"{len(found.skipped)} entries skipped", err=True)
     sys.exit(1 if problems else 0)
+
+
+def _import_verbs(settings: Settings, verbs: Path, output: Path) -> int:
+    """Convert, write (whole or not at all), load the result back as --triggers does, print counts."""
+    from dateline.events.ontology import Ontology
+    from dateline.events.patterns import PatternError, load_patterns
+    from dateline.events.petrarch_verbs import import_verbs, trigger_file_text
+
+    codes = set(Ontology.load(settings.ontology_files).codes())
+    found = import_verbs(verbs.read_text(encoding="utf-8", errors="replace"), str(verbs), codes)
+    partial = output.with_name(output.name + ".partial")
+    partial.write_text(trigger_file_text(found, verbs.name), encoding="utf-8")
+    try:
+        load_patterns([partial], codes=codes)
+    except PatternError as exc:
+        partial.unlink()
+        _fail(f"the converted file does not load ({exc}); nothing written")
+        return 1
+    partial.replace(output)
+    for line in found.report():
+        click.echo(f"dateline: {line}", err=True)
+    return 0
 
 
 @main.command()

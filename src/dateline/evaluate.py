@@ -82,6 +82,8 @@ class Report:
     date_hits: int = 0
     date_total: int = 0
     confusion: Counter = field(default_factory=Counter)  # (gold root, coded root or '-')
+    complete_hits: int = 0  # sentences whose every gold (source, target, code) coding was produced
+    complete_total: int = 0  # sentences with gold codings that have a CAMEO code
 
     @property
     def type_accuracy(self) -> float:
@@ -276,6 +278,21 @@ def _match(gold: list[GoldEvent], coded: list[Event], key: Callable[[Any], set[s
     return score
 
 
+def _actor_codes(actors: Any) -> set[str]:
+    return {(a.code or "---").upper() for a in actors} or {"---"}
+
+
+def _produced(g: GoldEvent, coded: list[Event]) -> bool:
+    """A coded event has the gold's full CAMEO code and its full source and target codes (PETRARCH's
+    '---' is no actor); a gold side with no code accepts any actor."""
+    return any(
+        e.cameo == g.cameo
+        and (not g.sources or bool(set(g.sources) & _actor_codes(e.source)))
+        and (not g.targets or bool(set(g.targets) & _actor_codes(e.target)))
+        for e in coded
+    )
+
+
 def _counted(event: Event, gold: tuple[GoldEvent, ...]) -> bool:
     if any(g.negated for g in gold):
         return True
@@ -290,6 +307,10 @@ def score_sentence(report: Report, sentence: GoldSentence, coded: list[Event], h
         s = _match(list(sentence.events), coded, lambda e, m=metric: _keys(m, e))
         total = report.scores[metric]
         total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+    coded_gold = [g for g in sentence.events if g.cameo]
+    if coded_gold:
+        report.complete_total += 1
+        report.complete_hits += all(_produced(g, coded) for g in coded_gold)
     gold_types = {g.plover for g in sentence.events if g.plover}
     if gold_types:
         report.typed_sentences += 1
@@ -345,4 +366,8 @@ def format_report(report: Report, by_code: bool = False) -> str:
                  f"({report.type_hits}/{report.typed_sentences} sentences)")
     lines.append(f"source-actor recall: {report.source_recall:.3f} "
                  f"({report.source_hits}/{report.source_total})")
+    if report.complete_total:
+        lines.append(f"sentences with every (source, target, code) coding: "
+                     f"{report.complete_hits / report.complete_total:.3f} "
+                     f"({report.complete_hits}/{report.complete_total})")
     return "\n".join(lines)
