@@ -490,9 +490,11 @@ def _import_verbs(settings: Settings, verbs: Path, output: Path) -> int:
     from dateline.events.ontology import Ontology
     from dateline.events.patterns import PatternError, load_patterns
     from dateline.events.petrarch_verbs import import_verbs, trigger_file_text
+    from dateline.lexicon import lexicon_for
 
     codes = set(Ontology.load(settings.ontology_files).codes())
-    found = import_verbs(verbs.read_text(encoding="utf-8", errors="replace"), str(verbs), codes)
+    found = import_verbs(verbs.read_text(encoding="utf-8", errors="replace"), str(verbs), codes,
+                         lexicon_for(settings.lexicon_files))
     partial = output.with_name(output.name + ".partial")
     partial.write_text(trigger_file_text(found, verbs.name), encoding="utf-8")
     try:

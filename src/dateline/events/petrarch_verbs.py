@@ -28,18 +28,12 @@ from typing import Any
 import yaml
 
 from dateline.actors.inflect import word_forms
+from dateline.lexicon import Lexicon, default_lexicon
 
 HEADER = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*$")
 LEMMA = re.compile(r"^(\S+)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*$")
 TOKEN = re.compile(r"&[A-Za-z0-9_]+|[*+$%(){}]|[^\s*+$%(){}&]+")
-PREPOSITIONS = {
-    "about", "across", "after", "against", "along", "among", "around", "as", "at", "before", "behind",
-    "between", "by", "during", "for", "from", "in", "into", "of", "off", "on", "onto", "out", "over",
-    "through", "to", "toward", "towards", "under", "until", "upon", "with", "within", "without",
-    "up", "down", "away", "back", "forward", "aside", "together", "apart",
-}
-DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those"}
 
 
 @dataclass
@@ -125,8 +119,11 @@ def _with_forms(word: str) -> set[str]:
 
 
 class _Reader:
-    def __init__(self, path: str, codes: set[str] | None) -> None:
+    def __init__(self, path: str, codes: set[str] | None, lexicon: Lexicon) -> None:
         self.path, self.codes = path, codes
+        self.frame_words = lexicon.words("petrarch_frame_words")
+        self.skip_words = lexicon.words("petrarch_skip_words")
+        self.endings = sorted(lexicon.words("petrarch_verb_endings"), key=lambda e: (-len(e), e))
         self.sets: dict[str, list[str]] = {}
         self.out = VerbImport()
         self.block: _Block | None = None
@@ -250,7 +247,7 @@ class _Reader:
     def verb_lemma(self, word: str) -> str:
         """'angered' -> 'anger' when the block lists ANGER (multiword entries are often inflected)."""
         lemmas = set(self.block.lemmas) if self.block else set()
-        for cut in ("ing", "ed", "d", "es", "s"):
+        for cut in self.endings:
             if word.endswith(cut) and word[: -len(cut)] in lemmas | {self.block.name if self.block else ""}:
                 return word[: -len(cut)]
         return word
@@ -258,15 +255,15 @@ class _Reader:
     def frame_after(self, words: list[str], where: str) -> _Frame | None:
         """The frame of plain words after the verb: prepositions and particles, then an object."""
         frame = _Frame()
-        rest = [w for w in words if w not in DETERMINERS]
+        rest = [w for w in words if w not in self.skip_words]
         if not rest:
             return frame
-        if rest[0] in PREPOSITIONS:
+        if rest[0] in self.frame_words:
             frame.prep, rest = rest[0], rest[1:]
             if rest:
                 frame.prep_obj = _with_forms(rest[-1])
         else:
-            head = next((i for i, w in enumerate(rest) if w in PREPOSITIONS), len(rest))
+            head = next((i for i, w in enumerate(rest) if w in self.frame_words), len(rest))
             frame.obj, frame.compound = _with_forms(rest[head - 1]), set(rest[: head - 1])
             if head < len(rest):
                 frame.prep = rest[head]
@@ -294,7 +291,7 @@ class _Reader:
         if not self.block.lemmas:
             self.out.skip("pattern in a block with only multiword verbs", where)
             return
-        tokens = self.tokens(match.group(1))
+        tokens = [t for t in self.tokens(match.group(1)) if t not in self.skip_words]
         if "*" not in tokens:
             self.out.skip("pattern without the verb marker *", where)
             return
@@ -325,11 +322,11 @@ class _Reader:
             elif kind == "pp":
                 self.prep_phrase(frame, words, where)
             elif frame.obj or frame.prep:
-                if frame.prep and not frame.prep_obj and words and words[0] not in PREPOSITIONS:
+                if frame.prep and not frame.prep_obj and words and words[0] not in self.frame_words:
                     frame.prep_obj = self.heads(words[-1])
                 else:
                     self.out.approx("words after the object or preposition dropped", where)
-            elif words and words[0] in PREPOSITIONS:
+            elif words and words[0] in self.frame_words:
                 self.prep_phrase(frame, words, where)
             elif words:
                 frame.obj = self.heads(words[-1])
@@ -369,7 +366,8 @@ class _Reader:
 
 
 def _group(tokens: list[str]) -> list[tuple[str, list[str]]]:
-    """Tokens after '*' as ('marker', [m]), ('pp', [prep, words...]), ('np', [words...]) groups."""
+    """Tokens after '*' as ('marker', [m]), ('pp', [prep, words...]), ('np', [words...]) groups
+    (determiners are already gone)."""
     out: list[tuple[str, list[str]]] = []
     kind, words = "", []
     for tok in tokens:
@@ -387,9 +385,7 @@ def _group(tokens: list[str]) -> list[tuple[str, list[str]]]:
                 words = []
             out.append(("marker", [tok]))
         else:
-            word = tok if tok.startswith("&") or tok in {"+", "$", "%"} else tok.lower()
-            if word not in DETERMINERS:
-                words.append(word)
+            words.append(tok if tok.startswith("&") or tok in {"+", "$", "%"} else tok.lower())
     if words:
         out.append((kind or "np", words))
     return out
@@ -405,6 +401,7 @@ def trigger_file_text(found: VerbImport, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def import_verbs(text: str, path: str = "<verbs>", codes: set[str] | None = None) -> VerbImport:
+def import_verbs(text: str, path: str = "<verbs>", codes: set[str] | None = None,
+                 lexicon: Lexicon | None = None) -> VerbImport:
     """Convert a PETRARCH2 verb dictionary's text; `codes` are the codes the ontology knows."""
-    return _Reader(path, codes).read(text)
+    return _Reader(path, codes, lexicon or default_lexicon()).read(text)
