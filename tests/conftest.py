@@ -52,3 +52,19 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """An empty store on each back end: a SQLite file, and a fresh database on the test PostgreSQL server."""
+    from pg import drop_database, fresh_database, pg_url
+
+    if request.param == "sqlite":
+        yield str(tmp_path / "events.db")
+        return
+    server = pg_url()
+    if server is None:
+        pytest.skip("no PostgreSQL server (make test starts one)")
+    url = fresh_database(server)
+    yield url
+    drop_database(url)

@@ -12,26 +12,11 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
-from pg import drop_database, fresh_database, pg_url
 from test_store import sample
 
 from dateline.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "events.db")
-        return
-    server = pg_url()
-    if server is None:
-        pytest.skip("no PostgreSQL server (make test starts one)")
-    url = fresh_database(server)
-    yield url
-    drop_database(url)
 
 
 def snapshot(url: str) -> tuple:

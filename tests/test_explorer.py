@@ -9,9 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-import pytest
 from fastapi.testclient import TestClient
-from pg import drop_database, fresh_database, pg_url
 from test_store import KABUL, KANDAHAR, event
 
 from dateline.api import create_app
@@ -21,19 +19,6 @@ from dateline.store import aggregate as agg
 from dateline.web.spans import in_words, segments
 
 MOSCOW = Place("Moscow", "Moscow", "RUS", 55.75, 37.62, "capital")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "events.db")
-        return
-    server = pg_url()
-    if server is None:
-        pytest.skip("no PostgreSQL server (make test starts one)")
-    url = fresh_database(server)
-    yield url
-    drop_database(url)
 
 
 def fill(url: str) -> None:

@@ -11,7 +11,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from pg import drop_database, fresh_database, pg_url
 
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover, Span
 from dateline.store import EventQuery, StoreError, open_store
@@ -35,19 +34,6 @@ def event(article: Article, cameo: str, plover: str, src: str, tgt: str | None, 
         date=DateRef(day, precision if day else "unknown", None, "explicit" if day else "unknown"),
         location=place, negated=negated, modality="asserted", attributed_to=None, confidence=confidence,
     )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "events.db")
-        return
-    server = pg_url()
-    if server is None:
-        pytest.skip("no PostgreSQL server (make test starts one)")
-    url = fresh_database(server)
-    yield url
-    drop_database(url)
 
 
 @pytest.fixture
