@@ -21,7 +21,10 @@ def test_each_rule_does_what_it_says_on_its_example(rule: Rule):
     explanation = explain_text(rule.example, date="2023-01-02")
     named = [r for r in explanation.readings if rule.name in r.rule or rule.name in r.detail]
     assert named, f"{rule.name!r} was not applied: {[(r.trigger, r.fate, r.rule) for r in explanation.readings]}"
-    if rule.stage in {"reading", "event"}:  # the rule shaped a kept event
+    if rule.stage == "veto":  # the word gave no event; the sentence's other act remains
+        assert all(r.fate == Fate.RULED_OUT and not r.events for r in named)
+        assert [e for e in explanation.events if _matches(e, rule.expect)]
+    elif rule.stage in {"reading", "event"}:  # the rule shaped a kept event
         assert any(r.fate == Fate.KEPT and any(_matches(e, rule.expect) for e in r.events) for r in named)
     else:  # the rule folded a reading into another act, whose event remains
         assert all(r.fate == Fate.MERGED for r in named)
@@ -30,7 +33,7 @@ def test_each_rule_does_what_it_says_on_its_example(rule: Rule):
 
 def test_every_rule_is_documented():
     for rule in RULES.values():
-        assert rule.stage in {"reading", "event", "sentence", "article"}
+        assert rule.stage in {"veto", "reading", "event", "sentence", "article"}
         assert rule.condition and rule.effect and rule.example and ">" in rule.expect
 
 

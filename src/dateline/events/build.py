@@ -47,9 +47,10 @@ class EventBuilder:
         if not source:
             return []
         target, basis = self._targets(draft, resolver, tried)
-        if draft.reciprocal and len(source) > 1:
-            # "Israeli and Lebanese negotiators held talks (at a UN base)": the two sides, nothing else
-            source, target, basis = source[:1], source[1:], TargetBasis.ACTOR
+        sides = rules.reciprocal_sides(draft, source)  # "Israeli and Lebanese negotiators held talks"
+        if sides is not None:
+            (source, target), basis = sides, TargetBasis.ACTOR
+            applied.append("reciprocal sides")
         target = [a for a in target if a.code not in {s.code for s in source} or len(source) > 1]
         if source and target:
             resolver.note_pair(source[0], target[0])

@@ -25,3 +25,4 @@ class Draft:
     score: float = 0.0  # the table's weight plus the rule's specificity: the best reading of a word wins
     covers: frozenset[int] = frozenset()  # token indices this reading takes (its complement, its object)
     evidence: dict[int, tuple[str, float]] = field(default_factory=dict)  # target head -> (kind, score)
+    vetoed: str = ""  # the name of the rule that ruled this reading out (events.rules, stage "veto")

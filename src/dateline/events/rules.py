@@ -1,7 +1,8 @@
 """Named adjustments: the coder's special cases, each a registered rule with its condition, effect
 and an example sentence (tests/test_rules.py codes every example and checks its outcome).
 
-A rule acts at one of four stages: `reading` (changes the code of one trigger's reading),
+A rule acts at one of five stages: `veto` (rules a trigger's reading out: the word is no event
+here), `reading` (changes the code or the sides of one trigger's reading),
 `event` (fills a role of an event being built), `sentence` (chooses among a sentence's readings) or
 `article` (chooses among an article's events). Its words and code conditions live in
 data/lexicon/coder.yaml (`events.words`). The name of every rule applied shows in `dateline explain`.
@@ -27,7 +28,7 @@ F = TypeVar("F", bound=Callable[..., object])
 @dataclass(frozen=True)
 class Rule:
     name: str
-    stage: str  # reading, event, sentence or article
+    stage: str  # veto, reading, event, sentence or article
     condition: str
     effect: str
     example: str
@@ -133,6 +134,57 @@ def stated_intent(draft: Draft, patterns: Patterns) -> Draft:
     return draft
 
 
+# -- nominal readings: rules that rule a noun's reading out or set its sides ----------------------
+
+@register("demonstrative noun", "veto", "a nominal trigger with a demonstrative determiner (demonstratives)",
+          "no reading: it refers back to an act already told", "Putin met Erdogan in Ankara and they discussed "
+          "Syria during that meeting.", "04 RUS>TUR")
+@register("modifier noun", "veto", "a nominal trigger that is a compound modifier of another noun",
+          "no reading: it names a kind of person or thing ('a genocide suspect', 'protest leaders')",
+          "Police in Cairo arrested three protest leaders.", "173 EGY>EGY")
+@register("answered act", "veto", "a nominal trigger under 'against' of an answering verb (answering_verbs)",
+          "no reading: the act is answered, not a new one", "The Polish government defended Warsaw against EU "
+          "criticism and rejected the proposal.", "12 POL>")
+@register("not happening", "veto", "a nominal trigger (or control noun) that is the object of a verb after which "
+          "it did not happen (not_happening)", "no reading: the act is postponed, condemned, planned...",
+          "Chinese authorities postponed the demonstration and arrested two activists.", "173 CHN>")
+def noun_ruled_out(noun: Token, support: Token | None) -> str | None:
+    """The name of the rule that rules the nominal trigger's reading out, or None."""
+    if any(c.dep_ == "det" and c.lower_ in WORDS.demonstratives for c in noun.children):
+        return "demonstrative noun"  # "during THAT call" refers back to an event already coded
+    if noun.dep_ == "compound":
+        return "modifier noun"  # "a genocide SUSPECT", "protest LEADERS"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "against" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in WORDS.answering_verbs:
+        return "answered act"  # "defended Poland AGAINST EU criticism"
+    if support is not None and support.lemma_.lower() in WORDS.not_happening:
+        return "not happening"  # "postponed the demonstration", "condemned the attack": not this event
+    return None
+
+
+def control_noun_not_happening(noun: Token) -> bool:
+    """'rejected UN CALLS to lift the ban': the calls are what is rejected (rule 'not happening')."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in WORDS.not_happening
+
+
+@register("'between' sides", "reading", "a nominal trigger with a 'between' phrase",
+          "the actors of the phrase are the sides of a reciprocal act", "Clashes between Indian and Pakistani "
+          "troops broke out in Kashmir.", "19 IND>PAK")
+def between_sides(noun: Token) -> list[Token]:
+    return [o for _, o in frames.prep_objects(noun, {"between"})]
+
+
+@register("possessive of the subject", "reading", "a nominal trigger owned by a possessive pronoun ('its', "
+          "'their'), the object of an active support verb", "the source is the support verb's subject",
+          "Iran's foreign minister reiterated its demand to the United States.", "100 IRN>USA")
+def possessive_of_subject(noun: Token, owner: Token, support: Token | None) -> Token | None:
+    """'X reiterated ITS demand': its is X. The subject, or None when the rule does not apply."""
+    if owner.tag_ != "PRP$" or support is None or noun.dep_ != "dobj" or frames.passive(support):
+        return None
+    return frames.subject_of(support)
+
+
 # -- event stage ---------------------------------------------------------------------------------
 
 @register("place as target", "event", "an act done to someone (place_target_roots, not place_target_exceptions), "
@@ -147,6 +199,16 @@ def place_as_target(draft: Draft, location: Place | None) -> Actor | None:
     return Actor(location.text or location.name or "", location.start or 0, location.end or 0, location.country,
                  location.name, location.country, None,
                  f"no named target: the country of the event's place {location.name!r}")
+
+
+@register("reciprocal sides", "event", "a reciprocal act (talks, clashes, an agreement) with two or more source "
+          "actors", "the first is the source, the others the target, and no other target is taken",
+          "Israeli and Lebanese negotiators held talks at a UN base.", "04 ISR>LBN")
+def reciprocal_sides(draft: Draft, source: list[Actor]) -> tuple[list[Actor], list[Actor]] | None:
+    """'Israeli and Lebanese negotiators held talks': the two sides, nothing else (None: not applied)."""
+    if draft.reciprocal and len(source) > 1:
+        return source[:1], source[1:]
+    return None
 
 
 @register("home country as target", "event", "a demand or protest (domestic_roots) with no named target by a "

@@ -18,6 +18,7 @@ class Fate(StrEnum):
     """What became of a candidate trigger."""
 
     NO_RULE = "no rule"  # a trigger word, but no rule of its table matches its frame
+    RULED_OUT = "ruled out"  # a rule matched, but a named rule (stage "veto") says the word is no event here
     SCREENED_OUT = "screened out"  # its sentence was blanked before the parser
     MERGED = "merged into another act"  # part of another candidate's act (complement, manner, same act)
     NO_SOURCE = "no source resolved"  # no source actor (or none with a country or armed sector)

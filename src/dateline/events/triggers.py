@@ -14,7 +14,8 @@ from dateline.actors.kb import KnowledgeBase
 from dateline.events import frames, noise, rules
 from dateline.events.arguments import noun_source, target_heads
 from dateline.events.draft import Draft
-from dateline.events.patterns import Control, NounRule, Patterns, VerbRule
+from dateline.events.nominal import has_compound, noun_reading
+from dateline.events.patterns import Control, Patterns, VerbRule
 from dateline.events.trace import Fate, Trace
 from dateline.events.words import WORDS
 
@@ -63,10 +64,12 @@ class TriggerFinder:
                     trace.add(tok, Fate.MERGED, detail="the complement or object of another candidate's act")
                 continue
             covered |= taken
-            if not readings:
+            live = [r for r in readings if not r.vetoed]
+            if not live:
                 if trace is not None and self.is_candidate(tok):
-                    trace.add(tok, Fate.NO_RULE, detail=self._no_rule(tok))
+                    self._trace_no_reading(tok, readings, trace)
                 continue
+            readings = live
             best = max(readings, key=lambda d: d.score)
             covered |= best.covers
             if trace is not None:
@@ -92,10 +95,20 @@ class TriggerFinder:
         if pos == "NOUN" and lemma in self.patterns.control_nouns:
             found.append(self._control_noun(tok, self.patterns.control_nouns[lemma], taken))
         if pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
-            found.append(self._noun(tok))
+            found.append(noun_reading(tok, self.patterns))
         if lemma in frames.SPEECH_LEMMAS and pos == "VERB":
             found.append(rules.obligation(tok))
         return [d for d in found if d is not None]
+
+    def _trace_no_reading(self, tok: Token, readings: list[Draft], trace: Trace) -> None:
+        """A candidate word without a reading: no rule matched, or a rule ruled its reading out."""
+        vetoed = next(iter(readings), None)
+        if vetoed is None:
+            trace.add(tok, Fate.NO_RULE, detail=self._no_rule(tok))
+        else:
+            effect = rules.RULES[vetoed.vetoed].effect
+            trace.add(tok, Fate.RULED_OUT, vetoed.rule, vetoed.code, f"rule {vetoed.vetoed!r}: {effect}",
+                      score=vetoed.score)
 
     def _no_rule(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
@@ -170,57 +183,6 @@ class TriggerFinder:
         heads, evidence = target_heads(verb, rule.target, bool(rule.obj), rule.topic)
         return ([subj] if subj is not None else []), heads, evidence
 
-    # -- nouns -------------------------------------------------------------------------------------
-
-    def _noun(self, noun: Token) -> Draft | None:
-        rule = self._match_noun(noun)
-        if rule is None or any(c.dep_ == "det" and c.lower_ in WORDS.demonstratives for c in noun.children):
-            return None  # "during THAT call" refers back to an event already coded
-        if noun.dep_ == "compound" or _answered(noun):
-            return None  # "a genocide SUSPECT", "protest LEADERS"; "defended X AGAINST criticism"
-        support = support_verb(noun, meeting=rule.code.startswith("04"))
-        if support is not None and support.lemma_.lower() in WORDS.not_happening:
-            return None  # "postponed the demonstration", "condemned the attack": not this event
-        own_source = noun_source(noun)
-        if own_source is not None and own_source.tag_ == "PRP$" and support is not None \
-                and noun.dep_ == "dobj" and not frames.passive(support):  # "X reiterated ITS demand": its is X
-            own_source = frames.subject_of(support) or own_source
-        if rule.needs_support and support is None:
-            return None
-        name = _rule_name("noun", noun, self.patterns.nouns[noun.lemma_.lower()].index(rule))
-        target = [o for _, o in frames.prep_objects(noun, set(WORDS.noun_target_preps))]
-        between = [o for w, o in frames.prep_objects(noun, {"between"})]
-        if between:
-            anchor = support or noun
-            verbal = anchor.pos_ in {"VERB", "AUX"}
-            return Draft(noun, anchor, rule.code, between, [], True,
-                         frames.modality_of(anchor) if verbal else "asserted",
-                         frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides",
-                         score=TABLE_SCORES["noun"] + len(rule.compound))
-        if own_source is not None:
-            source = [own_source]
-        elif support is not None and frames.passive(support):
-            source = [a for a in [frames.agent_of(support)] if a is not None]
-        elif support is not None:
-            source = [s for s in [frames.subject_of(support)] if s is not None]
-        else:
-            return None
-        anchor = support or _governing_verb(noun) or noun
-        verbal = anchor.pos_ in {"VERB", "AUX"}
-        return Draft(noun, anchor, rule.code, source, target, rule.reciprocal,
-                     frames.modality_of(anchor) if verbal else "asserted",
-                     frames.is_negated(anchor) if support else False, rule=name,
-                     score=TABLE_SCORES["noun"] + len(rule.compound))
-
-    def _match_noun(self, noun: Token) -> NounRule | None:
-        for rule in self.patterns.nouns[noun.lemma_.lower()]:
-            if rule.compound and not has_compound(noun, rule.compound):
-                continue
-            if rule.plural and noun.tag_ not in {"NNS", "NNPS"}:
-                continue
-            return rule
-        return None
-
     # -- control verbs and nouns -------------------------------------------------------------------
 
     def _control(self, verb: Token, control: Control) -> Draft | None:
@@ -252,8 +214,9 @@ class TriggerFinder:
 
     def _control_noun(self, noun: Token, control: Control, taken: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in WORDS.not_happening:
-            return None  # "rejected UN CALLS to lift the ban": the calls are what is rejected
+        if rules.control_noun_not_happening(noun):  # "rejected UN CALLS to lift the ban": what is rejected
+            name = f"control noun '{noun.lemma_.lower()}' ({control.transform}); not happening"
+            return Draft(noun, noun, "", [], [], rule=name, vetoed="not happening")
         comp = next((c for c in noun.children if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ == "VERB"), None)
         if comp is None:
             return None
@@ -285,19 +248,8 @@ def _rule_name(kind: str, trigger: Token, index: int) -> str:
     return f"{kind} '{trigger.lemma_.lower()}' #{index + 1}"
 
 
-def has_compound(tok: Token, words: frozenset[str]) -> bool:
-    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
-
-
 def place_like(tok: Token) -> bool:
     return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in WORDS.place_nouns
-
-
-def _answered(noun: Token) -> bool:
-    """A reported act that another act answers: "defended Poland AGAINST EU criticism"."""
-    head = noun.head
-    return noun.dep_ == "pobj" and head.lower_ == "against" and head.head.pos_ == "VERB" \
-        and head.head.lemma_.lower() in WORDS.answering_verbs
 
 
 def _bare_complement(comp: Token) -> Draft:
@@ -305,32 +257,6 @@ def _bare_complement(comp: Token) -> Draft:
     governing act is then coded at its family's general code (the transform's `*`)."""
     heads, evidence = target_heads(comp, None, False)
     return Draft(comp, comp, "", [], heads, False, evidence=evidence)
-
-
-def support_verb(noun: Token, meeting: bool = False) -> Token | None:
-    """The verb a nominal trigger hangs on: HOLD talks, GO on an offensive; for meetings and calls
-    also the verb they frame: "discussed X DURING a telephone talk with Y"."""
-    tok = noun
-    if tok.dep_ in {"dobj", "nsubjpass", "attr"}:
-        return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-        head = tok.head.head
-        preps = WORDS.support_preps | (WORDS.meeting_preps if meeting else frozenset())
-        if tok.head.lower_ in preps and head.pos_ == "VERB":
-            return head
-    return None
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb whose clause a bare nominal trigger sits in ("CLASHES intensified")."""
-    tok = noun
-    for _ in range(4):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.pos_ in {"VERB", "AUX"}:
-            return tok
-    return None
 
 
 def _complement(verb: Token) -> Token | None:

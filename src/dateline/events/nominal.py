@@ -1,0 +1,108 @@
+"""Events named by nouns: "talks with Hamas", "Russia's attack on Kyiv", "went on strike".
+
+A noun of the trigger tables (`Patterns.nouns`) is read when its rule's frame matches
+(`match_noun`); the named rules of `events.rules` can rule the reading out (a noun that refers back,
+modifies another noun, is answered or is not happening) or set its sides ('between' sides, the
+possessive of the subject). The source is the noun's own actor (possessive, nationality or
+organisation modifier, "by" phrase), else the subject (or agent) of its support verb; the target is
+the object of one of the noun's own target prepositions (`noun_target_preps`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events import frames, rules
+from dateline.events.arguments import noun_source
+from dateline.events.draft import Draft
+from dateline.events.patterns import NounRule, Patterns
+from dateline.events.words import WORDS
+
+NOUN_SCORE = 200.0  # the noun table's weight (triggers.TABLE_SCORES["noun"])
+
+
+def noun_reading(noun: Token, patterns: Patterns) -> Draft | None:
+    """The reading of a nominal trigger; a ruled-out reading carries the rule's name in `vetoed`."""
+    rule = match_noun(noun, patterns)
+    if rule is None:
+        return None
+    name = f"noun '{noun.lemma_.lower()}' #{patterns.nouns[noun.lemma_.lower()].index(rule) + 1}"
+    score = NOUN_SCORE + len(rule.compound)
+    support = support_verb(noun, meeting=rule.code.startswith("04"))
+    veto = rules.noun_ruled_out(noun, support)
+    if veto is not None:
+        return Draft(noun, noun, rule.code, [], [], rule=f"{name}; {veto}", score=score, vetoed=veto)
+    if rule.needs_support and support is None:
+        return None
+    target = [o for _, o in frames.prep_objects(noun, set(WORDS.noun_target_preps))]
+    between = rules.between_sides(noun)
+    if between:
+        anchor = support or noun
+        return Draft(noun, anchor, rule.code, between, [], True, _modality(anchor),
+                     frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides", score=score)
+    source, name = _source(noun, support, name)
+    if not source:
+        return None
+    anchor = support or governing_verb(noun) or noun
+    return Draft(noun, anchor, rule.code, source, target, rule.reciprocal, _modality(anchor),
+                 frames.is_negated(anchor) if support else False, rule=name, score=score)
+
+
+def _source(noun: Token, support: Token | None, name: str) -> tuple[list[Token], str]:
+    """The source heads: the noun's own actor, else the subject or agent of its support verb."""
+    own = noun_source(noun)
+    if own is not None:
+        subject = rules.possessive_of_subject(noun, own, support)
+        if subject is not None:
+            return [subject], f"{name}; possessive of the subject"
+        return [own], name
+    if support is not None and frames.passive(support):
+        return [a for a in [frames.agent_of(support)] if a is not None], name
+    if support is not None:
+        return [s for s in [frames.subject_of(support)] if s is not None], name
+    return [], name
+
+
+def _modality(anchor: Token) -> str:
+    return frames.modality_of(anchor) if anchor.pos_ in {"VERB", "AUX"} else "asserted"
+
+
+def match_noun(noun: Token, patterns: Patterns) -> NounRule | None:
+    """The first rule of the noun's lemma whose frame matches (compound modifier, plural)."""
+    for rule in patterns.nouns[noun.lemma_.lower()]:
+        if rule.compound and not has_compound(noun, rule.compound):
+            continue
+        if rule.plural and noun.tag_ not in {"NNS", "NNPS"}:
+            continue
+        return rule
+    return None
+
+
+def has_compound(tok: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words for c in tok.children)
+
+
+def support_verb(noun: Token, meeting: bool = False) -> Token | None:
+    """The verb a nominal trigger hangs on: HOLD talks, GO on an offensive; for meetings and calls
+    also the verb they frame: "discussed X DURING a telephone talk with Y"."""
+    tok = noun
+    if tok.dep_ in {"dobj", "nsubjpass", "attr"}:
+        return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        head = tok.head.head
+        preps = WORDS.support_preps | (WORDS.meeting_preps if meeting else frozenset())
+        if tok.head.lower_ in preps and head.pos_ == "VERB":
+            return head
+    return None
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb whose clause a bare nominal trigger sits in ("CLASHES intensified")."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return None
