@@ -104,3 +104,53 @@ def test_a_user_lexicon_reaches_the_domain_check_before_the_parse(tmp_path):
     mine = _code_batch(articles, Settings(lexicon_files=(curling,)))
     assert [c.article.id for c in mine] == ["a", "b"]
     assert mine[0].events == () and mine[0].error is None and mine[1].events == plain[1].events
+
+
+def _coded(tmp_path, sentence: str, lexicon: str | None = None) -> list[dict]:
+    """`dateline [--lexicon mine.yaml] code` of one sentence dated 2024-05-08."""
+    story = _write(tmp_path, sentence + "\n", "story.txt")
+    options = ["--lexicon", str(_write(tmp_path, lexicon))] if lexicon else []
+    result = CliRunner().invoke(main, [*options, "code", str(story), "--date", "2024-05-08", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+
+
+def test_a_user_lexicon_reaches_the_frames_of_the_parse(tmp_path):
+    """Without 'could' among the hypothetical auxiliaries, "could attack" is told as a fact."""
+    sentence = "Turkey could attack Syria."
+    [plain] = _coded(tmp_path, sentence)
+    [mine] = _coded(tmp_path, sentence, "hypothetical_aux:\n  remove: [could]\n")
+    assert (plain["cameo"], plain["modality"]) == ("190", "hypothetical")
+    assert (mine["cameo"], mine["modality"]) == ("190", "asserted") and mine["confidence"] > plain["confidence"]
+
+
+def test_a_user_lexicon_reaches_the_actor_resolver(tmp_path):
+    """A user's quantity word is looked through for the actor it counts: 'a throng of' protesters."""
+    sentence = "A throng of Syrian protesters attacked the embassy of Turkey."
+    [plain] = _coded(tmp_path, sentence)
+    [mine] = _coded(tmp_path, sentence, "quantity_heads:\n  add: [throng]\n")
+    assert [(a["text"], a["code"]) for a in plain["source"]] == [("A throng of Syrian protesters", "SYRCVL")]
+    assert [(a["text"], a["code"]) for a in mine["source"]] == [("Syrian protesters", "SYRCVL")]
+
+
+@pytest.mark.parametrize(("sentence", "lexicon", "before", "after"), [
+    ("Syrian rebels attacked Aleppo the previous day.", "day_before_words:\n  remove: [the previous day]\n",
+     "2024-05-07", "2024-05-08"),
+    ("Syrian rebels attacked Aleppo last fall.", "seasons:\n  add: {fall: 10}\n", "2023-09-01", "2023-10-01"),
+])
+def test_a_user_lexicon_reaches_the_dates(tmp_path, sentence, lexicon, before, after):
+    [plain] = _coded(tmp_path, sentence)
+    [mine] = _coded(tmp_path, sentence, lexicon)
+    assert plain["date"]["value"] == before and mine["date"]["value"] == after
+    assert mine["date"]["text"] == plain["date"]["text"]
+
+
+def test_a_user_lexicon_reaches_the_gazetteer_qualifiers(tmp_path):
+    """'Paris, Texas' is in the USA while Texas is a US state name; a user file can say otherwise."""
+    from dateline.where import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    mine = gazetteer.with_lexicon(load_lexicon([_write(tmp_path, "us_state_names:\n  remove: [texas]\n")]))
+    assert mine.index is gazetteer.index  # the same tables, read with other words
+    assert gazetteer.geocode("Paris", qualifier="Texas").country == "USA"
+    assert mine.geocode("Paris", qualifier="Texas").country == "FRA"

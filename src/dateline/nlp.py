@@ -7,9 +7,26 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from dateline.lexicon import Lexicon, default_lexicon
 
 log = logging.getLogger(__name__)
+
+
+LEXICON_KEY = "dateline_lexicon"
+
+
+def set_lexicon(doc: Doc, lexicon: Lexicon) -> None:
+    """The parse carries the lexicon of the settings that code it (the coder sets it), so the
+    word checks on its tokens (frames, actors, places, dates) read the user's words."""
+    doc.user_data[LEXICON_KEY] = lexicon
+
+
+def lexicon_of(parsed: Token | Span | Doc) -> Lexicon:
+    """The lexicon set on the parse of `parsed`; the bundled one for a parse no coder has seen."""
+    doc = parsed if isinstance(parsed, Doc) else parsed.doc
+    return doc.user_data.get(LEXICON_KEY) or default_lexicon()
 
 
 class ModelNotFoundError(RuntimeError):

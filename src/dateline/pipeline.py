@@ -45,9 +45,10 @@ def build_coder(settings: Settings) -> Coder:
     ontology = _ontology(settings)
     patterns = load_patterns(settings.pattern_files, codes=set(ontology.codes()))
     kb = KnowledgeBase.load(settings.actor_files)
+    lexicon = lexicon_for(settings.lexicon_files)
     gazetteer = default_gazetteer(settings.gazetteer_min_population)
     gazetteer.add_country_names(kb.country_names())
-    return Coder(patterns, ontology, kb, gazetteer)
+    return Coder(patterns, ontology, kb, gazetteer.with_lexicon(lexicon), lexicon)
 
 
 def text_for_parser(article: Article, screen: Screen | None = None) -> str:

@@ -14,16 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateline.lexicon import default_lexicon
+from dateline.lexicon import Lexicon, default_lexicon
 from dateline.records import DateRef
 
 # The words live in data/lexicon/dates.yaml; the patterns below spell them as regular expressions.
-_BUNDLED = default_lexicon()
-MONTHS = _BUNDLED.mapping("months")
-WEEKDAYS = _BUNDLED.mapping("weekdays")
-SEASONS = _BUNDLED.mapping("seasons")
-NUMBERS = _BUNDLED.mapping("numbers")
-ORDINALS = _BUNDLED.mapping("ordinals")
+# Each function reads the lexicon it is given (the settings' lexicon, from the parse the coder
+# dates), else the bundled one.
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
@@ -120,8 +116,9 @@ def _strip(expr: str) -> str:
     return re.sub(r"^(?:on|in|since|during|by|until|of)\s+", "", expr.strip(), flags=re.I)
 
 
-def _month(word: str) -> int | None:
-    return MONTHS.get(word.lower().rstrip("."))
+def _month(word: str, lex: Lexicon) -> int | None:
+    value = lex.mapping("months").get(word.lower().rstrip("."))
+    return int(value) if value is not None else None
 
 
 def _day(word: str) -> int:
@@ -147,35 +144,35 @@ def _safe(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _absolute(expr: str, pub: date | None, tense: str) -> DateRef | None:
+def _absolute(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
     text = _strip(expr)
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
     if m:
         return _ref(_safe(int(m[1]), int(m[2]), int(m[3])), "day", expr, "explicit")
     m = re.fullmatch(rf"({_DAY})\s+({_MONTH}),?\s+({_YEAR})", text, re.I)
     if m:
-        return _ref(_safe(int(m[3]), _month(m[2]) or 0, _day(m[1])), "day", expr, "explicit")
+        return _ref(_safe(int(m[3]), _month(m[2], lex) or 0, _day(m[1])), "day", expr, "explicit")
     m = re.fullmatch(rf"({_MONTH})\s+({_DAY}),?\s+({_YEAR})", text, re.I)
     if m:
-        return _ref(_safe(int(m[3]), _month(m[1]) or 0, _day(m[2])), "day", expr, "explicit")
+        return _ref(_safe(int(m[3]), _month(m[1], lex) or 0, _day(m[2])), "day", expr, "explicit")
     m = re.fullmatch(rf"({_DAY})\s+({_MONTH})", text, re.I) or re.fullmatch(
         rf"({_MONTH})\s+({_DAY})", text, re.I)
     if m:
         first_is_day = m[1][0].isdigit()
         day_word, month_word = (m[1], m[2]) if first_is_day else (m[2], m[1])
-        value = _pick_year(_month(month_word) or 0, _day(day_word), pub, tense) if pub else None
+        value = _pick_year(_month(month_word, lex) or 0, _day(day_word), pub, tense) if pub else None
         return _ref(value, "day", expr, "explicit")
     return None
 
 
-def _months(expr: str, pub: date | None, tense: str) -> DateRef | None:
+def _months(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
     text = _strip(expr)
     m = re.fullmatch(rf"({_MONTH})\s+({_YEAR})", text, re.I)
     if m:
-        return _ref(_safe(int(m[2]), _month(m[1]) or 0, 1), "month", expr, "explicit")
+        return _ref(_safe(int(m[2]), _month(m[1], lex) or 0, 1), "month", expr, "explicit")
     m = re.fullmatch(rf"(?:(last|next|this|early|late)\s+)?({_MONTH})", text, re.I)
-    if m and _month(m[2]):
-        month = _month(m[2]) or 1
+    if m and _month(m[2], lex):
+        month = _month(m[2], lex) or 1
         if pub is None:
             return _ref(None, "month", expr, "unknown")
         mod = (m[1] or "").lower()
@@ -188,14 +185,14 @@ def _months(expr: str, pub: date | None, tense: str) -> DateRef | None:
     if m:
         part = m[1].lower()
         day = 15 if part in {"mid", "the middle of"} else 20 if part in {"late", "the end of"} else 1
-        month = _month(m[2]) or 1
+        month = _month(m[2], lex) or 1
         if m[3]:
             return _ref(_safe(int(m[3]), month, day), "month", expr, "explicit")
         return _ref(_pick_year(month, day, pub, tense) if pub else None, "month", expr, "explicit")
     return None
 
 
-def _years(expr: str, pub: date | None, tense: str) -> DateRef | None:
+def _years(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
     text = _strip(expr).lower()
     m = re.fullmatch(rf"({_YEAR})", text)
     if m:
@@ -206,7 +203,7 @@ def _years(expr: str, pub: date | None, tense: str) -> DateRef | None:
         year = _year_word(m[3], pub)
         if year is None:
             return _ref(None, "quarter", expr, "unknown")
-        n = int(_BUNDLED.mapping("quarter_ordinals")[m[1]])
+        n = int(lex.mapping("quarter_ordinals")[m[1]])
         month = (n - 1) * 3 + 1 if m[2] == "quarter" else (1 if n == 1 else 7)
         basis = "explicit" if m[3][0].isdigit() else "relative"
         return _ref(date(year, month, 1), "quarter" if m[2] == "quarter" else "month", expr, basis)
@@ -230,12 +227,12 @@ def _year_word(word: str, pub: date | None) -> int | None:
     return pub.year + {"last year": -1, "this year": 0, "next year": 1}[word]
 
 
-def _seasons(expr: str, pub: date | None, tense: str) -> DateRef | None:
+def _seasons(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
     m = re.fullmatch(rf"(?:in\s+(?:the\s+)?)?(?:(this|last|next|early|late)\s+)?({_SEASON})"
                      rf"(?:\s+(?:of\s+)?({_YEAR}))?", expr.strip(), re.I)
     if not m:
         return None
-    month = SEASONS[m[2].lower()]
+    month = int(lex.mapping("seasons")[m[2].lower()])
     if m[3]:
         return _ref(date(int(m[3]), month, 1), "season", expr, "explicit")
     if pub is None:
@@ -254,20 +251,20 @@ def _seasons(expr: str, pub: date | None, tense: str) -> DateRef | None:
     return _ref(value, "season", expr, "relative")
 
 
-def _relative(expr: str, pub: date | None, tense: str) -> DateRef | None:
+def _relative(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
     text = expr.strip().lower()
     for rx, fn in _RELATIVE:
         m = re.fullmatch(rx, text)
         if m:
             if pub is None:
                 return _ref(None, "unknown", expr, "unknown")
-            value, precision = fn(m, pub)
+            value, precision = fn(m, pub, lex)
             return _ref(value, precision, expr, "relative")
     return None
 
 
-def _ago(m: re.Match, pub: date) -> tuple[date, str]:
-    n = NUMBERS.get(m[1]) or int(m[1])
+def _ago(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
+    n = int(lex.mapping("numbers").get(m[1]) or m[1])
     unit = m[2].rstrip("s")
     if unit == "day":
         return pub - timedelta(days=n), "day"
@@ -283,9 +280,9 @@ def _add_months(d: date, n: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _unit(m: re.Match, pub: date) -> tuple[date, str]:
+def _unit(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
     which, unit = m[1], m[2]
-    step = int(_BUNDLED.mapping("relative_steps")[which])
+    step = int(lex.mapping("relative_steps")[which])
     monday = pub - timedelta(days=pub.weekday())
     if unit == "week":
         return monday + timedelta(weeks=step), "week"
@@ -299,35 +296,35 @@ def _unit(m: re.Match, pub: date) -> tuple[date, str]:
     return date(pub.year + step, 1, 1), "year"
 
 
-def _deictic(m: re.Match, pub: date) -> tuple[date, str]:
+def _deictic(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
     word = m[0]
-    if word in _BUNDLED.words("day_before_words"):
+    if word in lex.words("day_before_words"):
         return pub - timedelta(days=1), "day"
     if word == "the day before yesterday":
         return pub - timedelta(days=2), "day"
     if word == "over the weekend":
-        return _unit(re.fullmatch(r"(last) (weekend)", "last weekend"), pub)
+        return _unit(re.fullmatch(r"(last) (weekend)", "last weekend"), pub, lex)
     return pub, "day"
 
 
-_RELATIVE: list[tuple[str, Callable[[re.Match, date], tuple[date, str]]]] = [
+_RELATIVE: list[tuple[str, Callable[[re.Match, date, Lexicon], tuple[date, str]]]] = [
     (rf"({_NUM})\s+({_UNIT})\s+ago", _ago),
     (r"(?:earlier |later )?(last|next|this|past|coming)\s+(week|month|year|weekend)", _unit),
     (r"(?:earlier|later)\s+(?:this|in the)\s+(week|month|year)",
-     lambda m, pub: _unit(re.fullmatch(r"(this) (\w+)", f"this {m[1]}"), pub)),
+     lambda m, pub, lex: _unit(re.fullmatch(r"(this) (\w+)", f"this {m[1]}"), pub, lex)),
     (r"yesterday|today|tonight|the day before yesterday|this (?:morning|afternoon|evening)|last night"
      r"|over the weekend|earlier today|the previous day|the day before", _deictic),
 ]
 
 
-def _weekday(expr: str, pub: date | None, tense: str) -> DateRef | None:
+def _weekday(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
     m = re.fullmatch(rf"(?:(on|last|next|this|late|early)\s+)?({_WEEKDAY})(?:'s)?"
                      r"(?:\s+(?:morning|afternoon|evening|night))?", expr.strip(), re.I)
     if not m:
         return None
     if pub is None:
         return _ref(None, "day", expr, "unknown")
-    target = WEEKDAYS[m[2].lower()]
+    target = int(lex.mapping("weekdays")[m[2].lower()])
     mod = (m[1] or "").lower()
     direction = "future" if mod == "next" else "past" if mod == "last" else tense
     if direction == "future":
@@ -347,8 +344,10 @@ _BACKWARD = re.compile(r"\b(?:ago|last|yesterday|previous|earlier|past|the day b
 RESOLVERS = (_absolute, _months, _years, _seasons, _relative, _weekday)
 
 
-def resolve(expression: str, publication: date | None, tense: str = "past") -> DateRef | None:
-    """One temporal expression as a DateRef, or None when it is not a date."""
+def resolve(expression: str, publication: date | None, tense: str = "past",
+            lexicon: Lexicon | None = None) -> DateRef | None:
+    """One temporal expression as a DateRef, or None when it is not a date (words of `lexicon`)."""
+    lex = lexicon or default_lexicon()
     if not expression or not expression.strip():
         return None
     original = expression
@@ -360,7 +359,7 @@ def resolve(expression: str, publication: date | None, tense: str = "past") -> D
         direction = "past"
     try:
         for fn in RESOLVERS:
-            ref = fn(expression, publication, direction)
+            ref = fn(expression, publication, direction, lex)
             if ref is not None and ref.text != original:
                 ref = DateRef(ref.value, ref.precision, original, ref.basis)
             if ref is not None:
@@ -384,13 +383,14 @@ def publication_fallback(publication: date | None) -> DateRef:
     return DateRef(publication, "day", None, "publication")
 
 
-def tense_of(verb_tag: str, aux_lemmas: Iterable[str]) -> str:
-    """past, present or future from a Penn tag and the verb's auxiliaries."""
+def tense_of(verb_tag: str, aux_lemmas: Iterable[str], lexicon: Lexicon | None = None) -> str:
+    """past, present or future from a Penn tag and the verb's auxiliaries (words of `lexicon`)."""
+    lex = lexicon or default_lexicon()
     aux = {a.lower() for a in aux_lemmas}
-    if aux & _BUNDLED.words("future_aux") or "going" in aux:
+    if aux & lex.words("future_aux") or "going" in aux:
         return "future"
-    if verb_tag in {"VBD", "VBN"} or aux & _BUNDLED.words("past_aux"):
+    if verb_tag in {"VBD", "VBN"} or aux & lex.words("past_aux"):
         return "past"
-    if verb_tag == "VB" and aux & _BUNDLED.words("future_of_past_aux"):
+    if verb_tag == "VB" and aux & lex.words("future_of_past_aux"):
         return "future"  # "said the troops would leave next year": the future of the past
     return "present"

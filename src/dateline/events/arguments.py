@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from dateline.actors.resolver import PRONOUNS_NEUTER, PRONOUNS_PLURAL, PRONOUNS_SINGULAR, Resolver
+from dateline.actors.resolver import Resolver
 from dateline.events import frames
 from dateline.events.trace import Argument
-from dateline.events.words import WORDS
+from dateline.events.words import words_of
 from dateline.records import Actor
 
 # evidence kinds, strongest first; a preposition's own rank in `target_preps` lowers its score a little
@@ -90,7 +90,7 @@ def _direct_candidates(verb: Token, where: str | None, obj_is_trigger: bool, top
         out.append(Candidate(direct, "direct object", score("direct object")))
     if direct is not None and (obj_is_trigger or not topic):
         out += [Candidate(o, "owner of the object", score("owner of the object")) for o in owners(direct)]
-    for rank, prep in enumerate(WORDS.target_preps):
+    for rank, prep in enumerate(words_of(verb).target_preps):
         out += [Candidate(o, "usual preposition", score("usual preposition", rank))
                 for h in holders for _, o in frames.prep_objects(h, {prep})]
     return out
@@ -110,12 +110,12 @@ def _further_candidates(verb: Token, where: str | None, found: list[Token]) -> l
     out += [Candidate(w, "partner of a candidate", score("partner of a candidate"))
             for o in found for _, w in frames.prep_objects(o, {"with"})]
     # "provide 500 million euros IN assistance FOR AFGHANISTAN", "its role AS A MEDIATOR between"
-    inner = [o for _, o in frames.prep_objects(direct, set(WORDS.inner_preps))] if direct is not None else []
+    inner = [o for _, o in frames.prep_objects(direct, set(words_of(verb).inner_preps))] if direct is not None else []
     inner += [o for _, o in frames.prep_objects(verb, {"as"})]
     if where and where != "prep":
         kind = "inside the object, rule preposition"
         out += [Candidate(o, kind, score(kind)) for h in inner for _, o in frames.prep_objects(h, {where})]
-    for rank, prep in enumerate(WORDS.target_preps):
+    for rank, prep in enumerate(words_of(verb).target_preps):
         out += [Candidate(o, "inside the object", score("inside the object", rank))
                 for h in inner for _, o in frames.prep_objects(h, {prep})]
     return out
@@ -123,7 +123,7 @@ def _further_candidates(verb: Token, where: str | None, found: list[Token]) -> l
 
 def _border_neighbour(head: Token) -> Token | None:
     """'its border WITH UKRAINE': the country across the border."""
-    if head.lemma_.lower() not in WORDS.border_nouns:
+    if head.lemma_.lower() not in words_of(head).border_nouns:
         return None
     return next((o for _, o in frames.prep_objects(head, {"with"})), None)
 
@@ -140,7 +140,7 @@ def owners(noun: Token) -> list[Token]:
     for adj in (c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"):  # "a FRENCH-AMERICAN plan"
         out += [g for g in adj.children if g.dep_ in {"amod", "conj"} and g.ent_type_ == "NORP"]
     nested = [noun] + [o for _, o in frames.prep_objects(noun, {"of"})]
-    out += [o for n in nested for _, o in frames.prep_objects(n, set(WORDS.owner_preps))]
+    out += [o for n in nested for _, o in frames.prep_objects(n, set(words_of(noun).owner_preps))]
     for acl in (c for c in noun.children if c.dep_ == "acl"):
         out += [o for _, o in frames.prep_objects(acl, {"by"})]
     return out
@@ -186,7 +186,8 @@ def reported_speaker(pronoun: Token) -> Token | None:
     """'the rebels said THEY would release him', 'Iran said IT will retaliate', 'Putin said HE
     was ready': the pronoun of a reported clause stands for the speaker it agrees with."""
     lower = pronoun.lower_
-    if pronoun.pos_ != "PRON" or lower not in PRONOUNS_SINGULAR | PRONOUNS_NEUTER | PRONOUNS_PLURAL:
+    singular, neuter = frames.words(pronoun, "pronouns_singular"), frames.words(pronoun, "pronouns_neuter")
+    if pronoun.pos_ != "PRON" or lower not in singular | neuter | frames.words(pronoun, "pronouns_plural"):
         return None
     speech = frames.speech_head(pronoun)
     speaker = frames.subject_of(speech) if speech is not None else None
@@ -194,9 +195,9 @@ def reported_speaker(pronoun: Token) -> Token | None:
         return None
     person = speaker.ent_type_ == "PERSON"
     plural = speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in speaker.children)
-    if lower in PRONOUNS_SINGULAR:
+    if lower in singular:
         return speaker if person else None
-    if lower in PRONOUNS_NEUTER:
+    if lower in neuter:
         return speaker if not person and not plural else None
     return speaker if plural or speaker.ent_type_ in {"ORG", "GPE", "NORP"} else None
 

@@ -18,7 +18,7 @@ from dateline.events.ontology import Ontology
 from dateline.events.scope import date_for
 from dateline.events.trace import Argument
 from dateline.events.triggers import place_like
-from dateline.events.words import WORDS
+from dateline.events.words import words_of
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover
 from dateline.records import Span as TextSpan
 from dateline.where import Gazetteer, event_place, place_name
@@ -56,7 +56,8 @@ class EventBuilder:
             resolver.note_pair(source[0], target[0])
         when = date_for(draft.trigger, draft.anchor, article.date)
         source, target, location = self._locate(draft, article, resolver, source, target, basis, when)
-        source = [a for a in source if a.country or a.sector in WORDS.armed_non_state_sectors or a.code != a.sector]
+        armed = words_of(draft.trigger).armed_non_state_sectors
+        source = [a for a in source if a.country or a.sector in armed or a.code != a.sector]
         if not source:
             return []  # "people", "the company" with no country: not a political actor
         if not target:

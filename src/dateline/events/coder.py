@@ -25,6 +25,8 @@ from dateline.events.patterns import Patterns
 from dateline.events.screen import forms
 from dateline.events.trace import Argument, Fate, Trace
 from dateline.events.triggers import TriggerFinder
+from dateline.lexicon import Lexicon
+from dateline.nlp import set_lexicon
 from dateline.records import Article, Event
 from dateline.where import Gazetteer
 
@@ -35,6 +37,7 @@ class Coder:
     ontology: Ontology
     kb: KnowledgeBase
     gazetteer: Gazetteer | None = None
+    lexicon: Lexicon | None = None  # the settings' words; None: the bundled lexicon
 
     @cached_property
     def finder(self) -> TriggerFinder:
@@ -46,10 +49,12 @@ class Coder:
 
     def code(self, doc: Doc, article: Article, trace: Trace | None = None) -> list[Event]:
         """All events of one parsed article; with a `trace`, what became of every candidate trigger."""
+        if self.lexicon is not None:
+            set_lexicon(doc, self.lexicon)  # the word checks on the parse read the settings' words
         resolver = Resolver(self.kb, article.date, home=self._home(article))
         self._repair_lemmas(doc)
         events: list[Event] = []
-        domain = noise.is_domain_text(article.text)  # a match report, a film review, a market report
+        domain = noise.is_domain_text(article.text, self.lexicon)  # a match report, a film review, a market report
         seen_sentences: set[str] = set()
         for index, sent in enumerate(doc.sents):
             key = " ".join(sent.text.split()).lower()

@@ -10,19 +10,24 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from dateline.lexicon import default_lexicon
+from dateline.nlp import lexicon_of
 
-# The words live in data/lexicon/*.yaml (bundled sets here; spaCy dependency labels stay in code).
-_BUNDLED = default_lexicon()
+# The words live in data/lexicon/*.yaml and are read from the lexicon the parse carries
+# (`nlp.lexicon_of`: the settings' lexicon when the coder parsed it); dependency labels stay in code.
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
-SPEECH_LEMMAS = _BUNDLED.words("speech_verbs")
-HYPOTHETICAL_AUX = _BUNDLED.words("hypothetical_aux")
-FUTURE_AUX = _BUNDLED.words("future_aux")
-NEGATIONS = _BUNDLED.words("negations")
-CLAUSE_MARKERS = _BUNDLED.words("clause_markers")
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "acl", "acomp"}
+
+
+def words(tok: Token, name: str) -> frozenset[str]:
+    """The lexicon's word set `name`, from the lexicon of the parse `tok` belongs to."""
+    return lexicon_of(tok).words(name)
+
+
+def speech_verbs(tok: Token) -> frozenset[str]:
+    """The verbs of saying ("said", "told"), from the lexicon of `tok`'s parse."""
+    return lexicon_of(tok).words("speech_verbs")
 
 
 def children(tok: Token, deps: set[str]) -> list[Token]:
@@ -51,8 +56,9 @@ def passive(verb: Token) -> bool:
 
 def _misparsed_subject(verb: Token) -> Token | None:
     """'After X announced ...' parsed with 'after' as a preposition: X is the subject."""
+    markers = words(verb, "clause_markers")
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in CLAUSE_MARKERS and child.i < verb.i:
+        if child.dep_ == "prep" and child.lower_ in markers and child.i < verb.i:
             objs = [o for o in child.children if o.dep_ == "pobj"]
             if objs and objs[0].i < verb.i:
                 return objs[0]
@@ -107,9 +113,6 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
-QUANTITY_NOUNS = _BUNDLED.words("quantity_nouns")
-
-
 def direct_object(verb: Token) -> Token | None:
     """The direct object; through quantities: 'supplied HUNDREDS of drones' -> drones."""
     objs = children(verb, OBJECT_DEPS)
@@ -121,12 +124,10 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
-PARTICLES = _BUNDLED.words("particles")
-
-
 def counted(obj: Token) -> Token:
     """What a quantity counts: 'HUNDREDS of drones' -> drones; other nouns are themselves."""
-    if obj.lower_ in QUANTITY_NOUNS or obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
+    quantities = words(obj, "quantity_nouns")
+    if obj.lower_ in quantities or obj.lemma_.lower() in quantities or obj.pos_ == "NUM":
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -140,20 +141,22 @@ def particle(verb: Token) -> str | None:
     prts = [c for c in verb.children if c.dep_ == "prt"]
     if prts:
         return prts[0].lower_
+    particles = words(verb, "particles")
     for c in verb.children:  # "drove 700,000 people OUT of the state"
-        if c.dep_ == "prep" and c.lower_ in PARTICLES and any(g.lower_ == "of" for g in c.children):
+        if c.dep_ == "prep" and c.lower_ in particles and any(g.lower_ == "of" for g in c.children):
             return c.lower_
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if after is not None and after.tag_ == "RP" and after.lower_ in PARTICLES:
+    if after is not None and after.tag_ == "RP" and after.lower_ in particles:
         return after.lower_  # "handed OVER 15 prisoners": the parser hung the particle on the number
     for c in verb.children:
-        if c.dep_ == "advmod" and c.lower_ in PARTICLES and 0 < c.i - verb.i <= 2:
+        if c.dep_ == "advmod" and c.lower_ in particles and 0 < c.i - verb.i <= 2:
             return c.lower_
     return None
 
 
 def is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "det" for c in tok.children)
+    negations = words(tok, "negations")
+    return any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "det" for c in tok.children)
 
 
 def modality_of(verb: Token) -> str:
@@ -161,12 +164,12 @@ def modality_of(verb: Token) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
         return "hypothetical"
-    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS
-    if aux & HYPOTHETICAL_AUX and not (reported and aux & {"would"}):
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech_verbs(verb)
+    if aux & words(verb, "hypothetical_aux") and not (reported and aux & {"would"}):
         return "hypothetical"
     if aux & {"would"}:
         return "intended"  # "Iraq said it WOULD allow ...": the future of reported speech
-    if aux & FUTURE_AUX or "going" in aux:
+    if aux & words(verb, "future_aux") or "going" in aux:
         return "intended"
     sent = verb.sent
     if sent.text.rstrip().endswith("?"):
@@ -177,25 +180,25 @@ def modality_of(verb: Token) -> str:
 # Words whose complement is not (yet) a fact: "urged Israel to RESUME talks", "was ready to HOST
 # talks", "allowed UN agencies to DELIVER food", "Trump's offer to MEDIATE"; and accusations, whose
 # complement is alleged: "accused France of SUPPLYING weapons".
-NONFACTUAL_GOVERNORS = _BUNDLED.words("nonfactual_governors")
-ALLEGING_GOVERNORS = _BUNDLED.words("alleging_governors")
+# (lexicon sets nonfactual_governors, alleging_governors; complement_preps: "accused X OF shelling",
+# "calls FOR talks")
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acl", "dobj", "acomp"}
-COMPLEMENT_PREPS = _BUNDLED.words("complement_preps")  # "accused X OF shelling", "calls FOR talks"
 
 
 def governed_modality(tok: Token) -> str | None:
     """'hypothetical' or 'alleged' when `tok` is the complement of a word that does not assert it."""
+    lex = lexicon_of(tok)
     current = tok
     for _ in range(4):
         if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
             return None
-        if current.dep_ == "prep" and current.lower_ not in COMPLEMENT_PREPS:
+        if current.dep_ == "prep" and current.lower_ not in lex.words("complement_preps"):
             return None  # "pledged to increase imports DURING his visit": the visit is a fact
         current = current.head
         lemma = current.lemma_.lower()
-        if lemma in ALLEGING_GOVERNORS:
+        if lemma in lex.words("alleging_governors"):
             return "alleged"
-        if lemma in NONFACTUAL_GOVERNORS:
+        if lemma in lex.words("nonfactual_governors"):
             return "hypothetical"
     return None
 
@@ -221,17 +224,18 @@ def clause_path(tok: Token) -> Iterator[Token]:
 
 def speech_head(tok: Token) -> Token | None:
     """The verb of saying that reports the clause of `tok` ("the Kremlin SAID ... X agreed")."""
+    speech = speech_verbs(tok)
     current = tok
     while current.head.i != current.i:
         dep = current.dep_
         head = current.head
-        if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in SPEECH_LEMMAS:
+        if dep in {"ccomp", "parataxis"} and head.lemma_.lower() in speech:
             return head
-        if dep in {"ccomp", "parataxis", "advcl", "relcl"} and head.lemma_.lower() not in SPEECH_LEMMAS:
+        if dep in {"ccomp", "parataxis", "advcl", "relcl"} and head.lemma_.lower() not in speech:
             return None
         current = head
     for child in tok.sent.root.children:
-        if child.lemma_.lower() not in SPEECH_LEMMAS or child.i == tok.i:
+        if child.lemma_.lower() not in speech or child.i == tok.i:
             continue
         marks = {c.lower_ for c in child.children if c.dep_ in {"mark", "prep"}}
         if (child.dep_ == "parataxis" and child.i > tok.i) or (child.dep_ == "advcl" and "as" in marks):

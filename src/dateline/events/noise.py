@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from dateline.lexicon import Lexicon, default_lexicon
+from dateline.nlp import lexicon_of
 
 # The words live in data/lexicon/domain.yaml; these are the bundled sets, for code that has no Lexicon.
 _BUNDLED = default_lexicon()
@@ -48,13 +49,13 @@ def _domain_word(tok: Token, lex: Lexicon) -> bool:
 
 def domain_words(sent: Span, lexicon: Lexicon | None = None) -> int:
     """Sport, market and arts words of a sentence, in their nominal uses."""
-    lex = lexicon or _BUNDLED
+    lex = lexicon or lexicon_of(sent)
     return sum(1 for t in sent if _domain_word(t, lex))
 
 
 def is_noise(trigger: Token, lexicon: Lexicon | None = None) -> bool:
     """True when `trigger` is idiom-prone and its sentence is about sport, markets or the arts."""
-    lex = lexicon or _BUNDLED
+    lex = lexicon or lexicon_of(trigger)
     if trigger.lemma_.lower() not in lex.words("idiom_triggers"):
         return False
     sent = trigger.sent

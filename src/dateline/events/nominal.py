@@ -16,7 +16,7 @@ from dateline.events import frames, rules
 from dateline.events.arguments import noun_source
 from dateline.events.draft import Draft
 from dateline.events.patterns import NounRule, Patterns
-from dateline.events.words import WORDS
+from dateline.events.words import words_of
 
 NOUN_SCORE = 200.0  # the noun table's weight (triggers.TABLE_SCORES["noun"])
 
@@ -34,7 +34,7 @@ def noun_reading(noun: Token, patterns: Patterns) -> Draft | None:
         return Draft(noun, noun, rule.code, [], [], rule=f"{name}; {veto}", score=score, vetoed=veto)
     if rule.needs_support and support is None:
         return None
-    target = [o for _, o in frames.prep_objects(noun, set(WORDS.noun_target_preps))]
+    target = [o for _, o in frames.prep_objects(noun, set(words_of(noun).noun_target_preps))]
     between = rules.between_sides(noun)
     if between:
         anchor = support or noun
@@ -90,7 +90,8 @@ def support_verb(noun: Token, meeting: bool = False) -> Token | None:
         return tok.head if tok.head.pos_ in {"VERB", "AUX"} else None
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         head = tok.head.head
-        preps = WORDS.support_preps | (WORDS.meeting_preps if meeting else frozenset())
+        words = words_of(noun)
+        preps = words.support_preps | (words.meeting_preps if meeting else frozenset())
         if tok.head.lower_ in preps and head.pos_ == "VERB":
             return head
     return None

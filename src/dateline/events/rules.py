@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from dateline.events import frames
 from dateline.events.draft import Draft
 from dateline.events.patterns import Patterns
-from dateline.events.words import WORDS
+from dateline.events.words import words_of
 from dateline.records import Actor, Event, Place
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -53,7 +53,8 @@ def register(name: str, stage: str, condition: str, effect: str, example: str, e
 @register("mass killing", "reading", "a killing verb (killing_verbs) read as 18x whose object counts a hundred or more",
           "the code becomes 202 (mass killing)", "Soldiers killed hundreds of civilians in Ukraine.", "202 UKR>UKR")
 def mass_killing(draft: Draft, obj: Token | None) -> Draft:
-    if draft.code.startswith("18") and draft.trigger.lemma_.lower() in WORDS.killing_verbs and is_mass(obj):
+    killing = draft.trigger.lemma_.lower() in words_of(draft.trigger).killing_verbs
+    if draft.code.startswith("18") and killing and is_mass(obj):
         return replace(draft, code="202", rule=f"{draft.rule}; mass killing")
     return draft
 
@@ -62,18 +63,19 @@ def is_mass(obj: Token | None) -> bool:
     """A hundred or more people: 'hundreds of civilians', '300 villagers', 'tens of thousands'."""
     if obj is None:
         return False
-    if obj.lower_ in WORDS.mass_words:
+    words = words_of(obj)
+    if obj.lower_ in words.mass_words:
         return True
     counter = obj.head.head if obj.dep_ == "pobj" and obj.head.lower_ == "of" else None
-    if counter is not None and counter.lower_ in WORDS.mass_words:  # HUNDREDS of civilians
+    if counter is not None and counter.lower_ in words.mass_words:  # HUNDREDS of civilians
         return True
     for num in (c for c in obj.children if c.dep_ == "nummod"):
-        words = {t.lower_ for t in num.subtree}
+        said = {t.lower_ for t in num.subtree}
         digits = num.text.replace(",", "")
-        if words & WORDS.mass_numbers or (digits.isdigit() and int(digits) >= 100):
+        if said & words.mass_numbers or (digits.isdigit() and int(digits) >= 100):
             return True
     of = next((o for _, o in frames.prep_objects(obj, {"of"})), None)
-    return obj.lower_ in WORDS.mass_counters and of is not None and is_mass(of)
+    return obj.lower_ in words.mass_counters and of is not None and is_mass(of)
 
 
 @register("obligation as demand", "reading", "a speech verb whose complement clause has 'must' (demand_modals) "
@@ -93,9 +95,9 @@ def obligation(speech: Token) -> Draft | None:
         speaker = frames.subject_of(speech)
         if subject is None or speaker is None or subject.pos_ == "PRON" or frames.is_negated(speech):
             continue
-        if modals & WORDS.demand_modals:
+        if modals & words_of(speech).demand_modals:
             return Draft(speech, speech, "100", [speaker], [subject], rule="obligation as demand", score=100.0)
-        if modals & WORDS.appeal_modals:
+        if modals & words_of(speech).appeal_modals:
             return Draft(speech, speech, "020", [speaker], [subject], rule="obligation as appeal", score=100.0)
     return None
 
@@ -113,7 +115,8 @@ def stated_intent(draft: Draft, patterns: Patterns) -> Draft:
     """'Finland WILL give Tanzania a grant', 'Israel will evacuate the settlements': a stated
     future act is coded as the statement of intent (03x) or, for force, a threat (13x)."""
     root = draft.code[:2]
-    conditional = any(c.dep_ == "advcl" and any(m.lower_ in WORDS.threat_conditions for m in c.children)
+    conditions = words_of(draft.anchor).threat_conditions
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children)
                       for c in draft.anchor.children)
     if conditional and draft.modality in {"intended", "hypothetical"}:
         return replace(draft, code=patterns.transform("threat", draft.code), modality="asserted",
@@ -150,22 +153,23 @@ def stated_intent(draft: Draft, patterns: Patterns) -> Draft:
           "Chinese authorities postponed the demonstration and arrested two activists.", "173 CHN>")
 def noun_ruled_out(noun: Token, support: Token | None) -> str | None:
     """The name of the rule that rules the nominal trigger's reading out, or None."""
-    if any(c.dep_ == "det" and c.lower_ in WORDS.demonstratives for c in noun.children):
+    words = words_of(noun)
+    if any(c.dep_ == "det" and c.lower_ in words.demonstratives for c in noun.children):
         return "demonstrative noun"  # "during THAT call" refers back to an event already coded
     if noun.dep_ == "compound":
         return "modifier noun"  # "a genocide SUSPECT", "protest LEADERS"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "against" and head.head.pos_ == "VERB" \
-            and head.head.lemma_.lower() in WORDS.answering_verbs:
+            and head.head.lemma_.lower() in words.answering_verbs:
         return "answered act"  # "defended Poland AGAINST EU criticism"
-    if support is not None and support.lemma_.lower() in WORDS.not_happening:
+    if support is not None and support.lemma_.lower() in words.not_happening:
         return "not happening"  # "postponed the demonstration", "condemned the attack": not this event
     return None
 
 
 def control_noun_not_happening(noun: Token) -> bool:
     """'rejected UN CALLS to lift the ban': the calls are what is rejected (rule 'not happening')."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in WORDS.not_happening
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words_of(noun).not_happening
 
 
 @register("'between' sides", "reading", "a nominal trigger with a 'between' phrase",
@@ -193,8 +197,9 @@ def possessive_of_subject(noun: Token, owner: Token, support: Token | None) -> T
 def place_as_target(draft: Draft, location: Place | None) -> Actor | None:
     if location is None or not location.country or draft.reciprocal:
         return None
-    if draft.code[:2] not in WORDS.place_target_roots or any(draft.code.startswith(c)
-                                                              for c in WORDS.place_target_exceptions):
+    words = words_of(draft.trigger)
+    if draft.code[:2] not in words.place_target_roots or any(draft.code.startswith(c)
+                                                              for c in words.place_target_exceptions):
         return None
     return Actor(location.text or location.name or "", location.start or 0, location.end or 0, location.country,
                  location.name, location.country, None,
@@ -215,7 +220,8 @@ def reciprocal_sides(draft: Draft, source: list[Actor]) -> tuple[list[Actor], li
           "domestic sector (domestic_sectors) of a country", "that country is the target",
           "French unions staged a strike on Tuesday.", "14 FRALAB>FRA")
 def home_as_target(draft: Draft, source: Actor) -> Actor | None:
-    if draft.code[:2] not in WORDS.domestic_roots or not source.country or source.sector not in WORDS.domestic_sectors:
+    words = words_of(draft.trigger)
+    if draft.code[:2] not in words.domestic_roots or not source.country or source.sector not in words.domestic_sectors:
         return None
     return Actor(source.text, source.start, source.end, source.country, None, source.country, None,
                  f"no named target: a protest or demand by {source.code} addresses its own country")
@@ -236,7 +242,7 @@ def one_reading_per_act(drafts: list[Draft]) -> list[tuple[Draft, str | None]]:
     def absorbed(d: Draft) -> str | None:
         head = d.trigger.head
         if (d.trigger.pos_ in {"NOUN", "PROPN"} and d.trigger.dep_ == "pobj"
-                and head.lower_ in WORDS.manner_preps and head.head.i in forceful):
+                and head.lower_ in words_of(head).manner_preps and head.head.i in forceful):
             return "manner adjunct"
         if (d.trigger.dep_ == "advcl" and d.trigger.head.i in coded
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in d.trigger.children)):

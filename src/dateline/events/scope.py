@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from dateline import when
 from dateline.events import frames
+from dateline.nlp import lexicon_of
 from dateline.records import DateRef
 
 
@@ -56,7 +57,8 @@ def _resolve(match: when.DateMatch, governor: Token, sent: Span,
              publication: date | None) -> DateRef | None:
     verb = governor if governor.pos_ in {"VERB", "AUX"} else governor.head
     aux = [c.lemma_.lower() for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    ref = when.resolve(match.text, publication, when.tense_of(verb.tag_, aux))
+    lexicon = lexicon_of(sent)
+    ref = when.resolve(match.text, publication, when.tense_of(verb.tag_, aux, lexicon), lexicon)
     if ref is None:
         return None
     start = sent.start_char + match.start

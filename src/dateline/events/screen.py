@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from dateline.events.patterns import Patterns
-from dateline.events.words import WORDS
+from dateline.events.words import words_from
 from dateline.lexicon import Lexicon, MapValue, default_lexicon
 
 IRREGULAR = default_lexicon().mapping("irregular_forms")  # data/lexicon/inflection.yaml
@@ -59,7 +59,8 @@ class Screen:
         only with one of those words in the sentence; every other trigger counts by its own forms."""
         lex = lexicon or default_lexicon()
         lemmas: set[str] = set(patterns.nouns) | set(patterns.control) | set(patterns.control_nouns)
-        modals = set(WORDS.demand_modals) | set(WORDS.appeal_modals)
+        coder_words = words_from(lex)
+        modals = set(coder_words.demand_modals) | set(coder_words.appeal_modals)
         pairs: dict[str, set[str]] = {verb: set(modals) for verb in lex.words("speech_verbs")}
         for lemma, rules in patterns.verbs.items():
             for rule in rules:

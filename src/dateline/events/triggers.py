@@ -17,7 +17,7 @@ from dateline.events.draft import Draft
 from dateline.events.nominal import has_compound, noun_reading
 from dateline.events.patterns import Control, Patterns, VerbRule
 from dateline.events.trace import Fate, Trace
-from dateline.events.words import WORDS
+from dateline.events.words import words_of
 
 # a control reading ("agreed TO MEET") over a plain verb reading, a control noun over a plain noun
 TABLE_SCORES = {"control": 500.0, "verb": 400.0, "control noun": 300.0, "noun": 200.0, "obligation": 100.0}
@@ -32,7 +32,7 @@ class TriggerFinder:
         """A word that some trigger table lists for its part of speech: a candidate trigger."""
         lemma, pos = tok.lemma_.lower(), tok.pos_
         return ((pos in {"VERB", "ADJ"} and lemma in self.patterns.control)
-                or (pos == "VERB" and (lemma in self.patterns.verbs or lemma in frames.SPEECH_LEMMAS))
+                or (pos == "VERB" and (lemma in self.patterns.verbs or lemma in frames.speech_verbs(tok)))
                 or (pos == "NOUN" and lemma in self.patterns.control_nouns)
                 or (pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns))
 
@@ -96,7 +96,7 @@ class TriggerFinder:
             found.append(self._control_noun(tok, self.patterns.control_nouns[lemma], taken))
         if pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
             found.append(noun_reading(tok, self.patterns))
-        if lemma in frames.SPEECH_LEMMAS and pos == "VERB":
+        if lemma in frames.speech_verbs(tok) and pos == "VERB":
             found.append(rules.obligation(tok))
         return [d for d in found if d is not None]
 
@@ -112,7 +112,8 @@ class TriggerFinder:
 
     def _no_rule(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
-        if lemma in frames.SPEECH_LEMMAS and lemma not in self.patterns.verbs and lemma not in self.patterns.control:
+        speech = lemma in frames.speech_verbs(tok)
+        if speech and lemma not in self.patterns.verbs and lemma not in self.patterns.control:
             return "a speech verb whose clause tells no obligation ('must', 'should') of a named actor"
         return f"no rule for {lemma!r} as {tok.pos_} matches this frame (object, particle, preposition, complement)"
 
@@ -128,7 +129,7 @@ class TriggerFinder:
         name = _rule_name("verb", verb, self.patterns.verbs[verb.lemma_.lower()].index(rule))
         draft = Draft(verb, verb, rule.code, source, target, rule.reciprocal,
                       frames.modality_of(verb), frames.is_negated(verb),
-                      rule.place_obj or (rule.target in WORDS.place_preps), name,
+                      rule.place_obj or (rule.target in words_of(verb).place_preps), name,
                       TABLE_SCORES["verb"] + rule.specificity, covers, evidence)
         return rules.mass_killing(draft, obj)
 
@@ -168,7 +169,7 @@ class TriggerFinder:
             return self._actor_like(counted)
         if (self.kb.role(tok.lower_) or self.kb.role(tok.lemma_)) is not None:
             return True
-        return tok.lemma_.lower() in WORDS.person_nouns  # "the opposition CANDIDATE", "Chinese NATIONALS"
+        return tok.lemma_.lower() in words_of(tok).person_nouns  # "the opposition CANDIDATE", "Chinese NATIONALS"
 
     def _verb_arguments(self, verb: Token, rule: VerbRule) -> tuple[list[Token], list[Token], dict]:
         if frames.passive(verb):
@@ -249,7 +250,7 @@ def _rule_name(kind: str, trigger: Token, index: int) -> str:
 
 
 def place_like(tok: Token) -> bool:
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in WORDS.place_nouns
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in words_of(tok).place_nouns
 
 
 def _bare_complement(comp: Token) -> Draft:

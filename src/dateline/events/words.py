@@ -1,15 +1,21 @@
 """The event coder's word lists and code conditions, from the lexicon (data/lexicon/coder.yaml).
 
-`words_from(lexicon)` reads them into one frozen `Words` record; `WORDS` is the bundled one, which
-the coder's modules read. The lexicon loader validates the file (docs/lexicon.md); sector codes are
-read upper-case, and `target_preps` is a map from preposition to its place in the coder's order.
+`words_from(lexicon)` reads them into one frozen `Words` record, once per lexicon; the coder's
+modules read `words_of(token)`, the record of the lexicon the token's parse carries (the settings'
+lexicon, set by the coder); `WORDS` is the bundled one, for code without settings. The lexicon
+loader validates the file (docs/lexicon.md); sector codes are read upper-case,
+and `target_preps` is a map from preposition to its place in the coder's order.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
 
 from dateline.lexicon import Lexicon, default_lexicon
+from dateline.nlp import lexicon_of
 
 SECTOR_SETS = {"domestic_sectors", "armed_non_state_sectors"}
 RENAMED = {"place_nouns": "target_place_nouns"}  # where.py has its own place_nouns
@@ -45,6 +51,7 @@ class Words:
     border_nouns: frozenset[str]
 
 
+@lru_cache(maxsize=8)
 def words_from(lexicon: Lexicon) -> Words:
     """The coder's words of `lexicon` (KeyError names a set the lexicon lacks)."""
     values: dict[str, object] = {}
@@ -56,6 +63,11 @@ def words_from(lexicon: Lexicon) -> Words:
         words = lexicon.words(RENAMED.get(f.name, f.name))
         values[f.name] = frozenset(w.upper() for w in words) if f.name in SECTOR_SETS else words
     return Words(**values)
+
+
+def words_of(parsed: Token | Span) -> Words:
+    """The coder's words of the lexicon the parse of `parsed` carries (`nlp.lexicon_of`)."""
+    return words_from(lexicon_of(parsed))
 
 
 WORDS = words_from(default_lexicon())
