@@ -10,6 +10,8 @@ the object of one of the noun's own target prepositions (`noun_target_preps`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from dateline.events import frames, rules
@@ -21,12 +23,13 @@ from dateline.events.words import words_of
 NOUN_SCORE = 200.0  # the noun table's weight (triggers.TABLE_SCORES["noun"])
 
 
-def noun_reading(noun: Token, patterns: Patterns) -> Draft | None:
-    """The reading of a nominal trigger; a ruled-out reading carries the rule's name in `vetoed`."""
-    rule = match_noun(noun, patterns)
+def noun_reading(noun: Token, patterns: Patterns, actor_like: Callable[[Token], bool]) -> Draft | None:
+    """The reading of a nominal trigger; a ruled-out reading carries the rule's name in `vetoed`.
+    `actor_like` tells whether a head can name an actor (a derived noun's person condition)."""
+    rule = match_noun(noun, patterns, actor_like)
     if rule is None:
         return None
-    name = f"noun '{noun.lemma_.lower()}' #{patterns.nouns[noun.lemma_.lower()].index(rule) + 1}"
+    name = _rule_name(noun, rule, patterns)
     score = NOUN_SCORE + len(rule.compound)
     support = support_verb(noun, meeting=rule.code.startswith("04"))
     veto = rules.noun_ruled_out(noun, support)
@@ -34,7 +37,8 @@ def noun_reading(noun: Token, patterns: Patterns) -> Draft | None:
         return Draft(noun, noun, rule.code, [], [], rule=f"{name}; {veto}", score=score, vetoed=veto)
     if rule.needs_support and support is None:
         return None
-    target = [o for _, o in frames.prep_objects(noun, set(words_of(noun).noun_target_preps))]
+    target = _patients(noun) if rule.code[:2] in patterns.patient_roots else []
+    target += [o for _, o in frames.prep_objects(noun, set(words_of(noun).noun_target_preps))]
     between = rules.between_sides(noun)
     if between:
         anchor = support or noun
@@ -67,15 +71,43 @@ def _modality(anchor: Token) -> str:
     return frames.modality_of(anchor) if anchor.pos_ in {"VERB", "AUX"} else "asserted"
 
 
-def match_noun(noun: Token, patterns: Patterns) -> NounRule | None:
-    """The first rule of the noun's lemma whose frame matches (compound modifier, plural)."""
+def _rule_name(noun: Token, rule: NounRule, patterns: Patterns) -> str:
+    index = patterns.nouns[noun.lemma_.lower()].index(rule) + 1
+    if rule.verb is not None:  # "noun 'killing' (of verb 'kill') #1"
+        return f"noun '{noun.lemma_.lower()}' (of verb '{rule.verb}') #{index}"
+    return f"noun '{noun.lemma_.lower()}' #{index}"
+
+
+def _patients(noun: Token) -> list[Token]:
+    """The one acted on, in the noun's "of" phrase ("the arrest OF students"); a noun conjoined to
+    another shares its phrase ("the kidnapping and BEATING of a reporter")."""
+    own = [o for _, o in frames.prep_objects(noun, {"of"})]
+    if own or noun.dep_ != "conj":
+        return own
+    return [o for _, o in frames.prep_objects(noun.head, {"of"})]
+
+
+def match_noun(noun: Token, patterns: Patterns, actor_like: Callable[[Token], bool]) -> NounRule | None:
+    """The first rule of the noun's lemma whose frame matches (compound modifier, plural; for a noun
+    derived from a verb, the verb rule's object condition checked on the "of" phrase)."""
+    patient = next(iter(_patients(noun)), None)
     for rule in patterns.nouns[noun.lemma_.lower()]:
         if rule.compound and not has_compound(noun, rule.compound):
             continue
         if rule.plural and noun.tag_ not in {"NNS", "NNPS"}:
             continue
+        if (rule.person_obj or rule.place_obj or rule.obj_any) and patient is None:
+            continue
+        if rule.person_obj and not actor_like(patient):
+            continue
+        if rule.place_obj and not place_like(patient):
+            continue
         return rule
     return None
+
+
+def place_like(tok: Token) -> bool:
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in words_of(tok).place_nouns
 
 
 def has_compound(tok: Token, words: frozenset[str]) -> bool:

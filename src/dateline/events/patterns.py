@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,20 @@ class NounRule:
     reciprocal: bool = False
     needs_support: bool = False
     plural: bool = False
+    verb: str | None = None  # the verb trigger whose rule this noun names (nominals.yaml), None: listed itself
+    person_obj: bool = False  # the verb rule's conditions on its object, checked on the noun's "of" phrase
+    place_obj: bool = False
+    obj_any: bool = False
+
+
+@dataclass(frozen=True)
+class Nominals:
+    """How nouns are derived from verb triggers (data/nominals.yaml)."""
+
+    gerund: bool = False
+    not_derived: frozenset[str] = frozenset()
+    patient_roots: frozenset[str] = frozenset()
+    nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,7 @@ class Patterns:
     control: dict[str, Control]
     control_nouns: dict[str, Control]
     transforms: dict[str, dict[str, str]] = field(default_factory=dict)
+    patient_roots: frozenset[str] = frozenset()  # roots whose nouns take the one acted on in "of"
 
     def transform(self, kind: str, code: str) -> str:
         """The code an event `code` becomes under `kind` (intent, threat, reject, appeal, demand)."""
@@ -194,6 +210,52 @@ def _read_transforms(path: str, text: str, codes: set[str] | None) -> dict[str, 
     return out
 
 
+NOMINAL_KEYS = {"gerund", "not_derived", "patient_roots", "nouns"}
+
+
+def _read_nominals(path: str, text: str) -> Nominals:
+    data = yamlio.load(text) or {}
+    if not isinstance(data, dict) or set(data) - NOMINAL_KEYS:
+        raise PatternError(path, 1, f"expected a mapping with keys {sorted(NOMINAL_KEYS)}")
+    nouns = data.get("nouns") or {}
+    if not isinstance(nouns, dict):
+        raise PatternError(path, 1, "`nouns` maps a verb lemma to a list of nouns")
+    return Nominals(bool(data.get("gerund")), _as_set(data.get("not_derived")), _as_set(data.get("patient_roots")),
+                    {str(v).lower(): tuple(sorted(_as_set(n))) for v, n in nouns.items()})
+
+
+def gerunds(lemma: str) -> set[str]:
+    """The regular -ing forms a verb may take ("kill" killing, "shell" shelling, "stab" stabbing,
+    "expel" expelling, "target" targeting)."""
+    if lemma.endswith("e") and not lemma.endswith(("ee", "ye", "oe")):
+        return {lemma[:-1] + "ing"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+        doubled = lemma + lemma[-1] + "ing"
+        return {doubled} if len(re.findall(r"[aeiouy]+", lemma)) == 1 else {doubled, lemma + "ing"}
+    return {lemma + "ing"}
+
+
+def _nameable(rule: VerbRule) -> bool:
+    """A verb rule a noun can name: it needs no particular object, particle or preposition."""
+    return not (rule.obj or rule.prt or rule.prep or rule.prep_obj or rule.compound)
+
+
+def derive_nouns(verbs: dict[str, list[VerbRule]], listed: Sequence[str],
+                 nominals: Nominals) -> dict[str, list[NounRule]]:
+    """The noun rules named after verb rules: the nouns of `nominals` and the gerunds, each with the
+    code of its verb's rules that need no particular object (a noun `listed` keeps its own rules)."""
+    out: dict[str, list[NounRule]] = defaultdict(list)
+    for verb, rules in verbs.items():
+        nameable = [r for r in rules if _nameable(r)]
+        if not nameable or " " in verb:
+            continue
+        nouns = set(nominals.nouns.get(verb, ())) | (gerunds(verb) if nominals.gerund else set())
+        for noun in sorted(nouns - nominals.not_derived - set(listed)):
+            out[noun] += [NounRule(r.code, reciprocal=r.reciprocal, verb=verb, person_obj=r.person_obj,
+                                   place_obj=r.place_obj, obj_any=r.obj_any) for r in nameable]
+    return out
+
+
 def load_patterns(extra: Sequence[Path] = (), codes: set[str] | None = None) -> Patterns:
     """Bundled trigger patterns plus user files (their rules come first, so they win ties)."""
     into: dict[str, Any] = {"verbs": defaultdict(list), "nouns": defaultdict(list),
@@ -205,10 +267,15 @@ def load_patterns(extra: Sequence[Path] = (), codes: set[str] | None = None) -> 
     transforms = _read_transforms(
         "transforms.yaml", (data / "transforms.yaml").read_text(encoding="utf-8"), codes
     )
+    nominals = _read_nominals("nominals.yaml", (data / "nominals.yaml").read_text(encoding="utf-8"))
+    nouns = {k: tuple(sorted(v, key=lambda r: -len(r.compound))) for k, v in into["nouns"].items()}
+    derived = derive_nouns(into["verbs"], list(nouns), nominals)
     return Patterns(
         verbs={k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in into["verbs"].items()},
-        nouns={k: tuple(sorted(v, key=lambda r: -len(r.compound))) for k, v in into["nouns"].items()},
+        nouns=nouns | {k: tuple(sorted(v, key=lambda r: -(r.person_obj + r.place_obj + r.obj_any)))
+                       for k, v in derived.items()},
         control=into["control"], control_nouns=into["control_nouns"], transforms=transforms,
+        patient_roots=nominals.patient_roots,
     )
 
 

@@ -14,7 +14,7 @@ from dateline.actors.kb import KnowledgeBase
 from dateline.events import frames, noise, rules
 from dateline.events.arguments import noun_source, target_heads
 from dateline.events.draft import Draft
-from dateline.events.nominal import has_compound, noun_reading
+from dateline.events.nominal import has_compound, noun_reading, place_like
 from dateline.events.patterns import Control, Patterns, VerbRule
 from dateline.events.trace import Fate, Trace
 from dateline.events.words import words_of
@@ -95,7 +95,7 @@ class TriggerFinder:
         if pos == "NOUN" and lemma in self.patterns.control_nouns:
             found.append(self._control_noun(tok, self.patterns.control_nouns[lemma], taken))
         if pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
-            found.append(noun_reading(tok, self.patterns))
+            found.append(noun_reading(tok, self.patterns, self._actor_like))
         if lemma in frames.speech_verbs(tok) and pos == "VERB":
             found.append(rules.obligation(tok))
         return [d for d in found if d is not None]
@@ -247,10 +247,6 @@ class TriggerFinder:
 
 def _rule_name(kind: str, trigger: Token, index: int) -> str:
     return f"{kind} '{trigger.lemma_.lower()}' #{index + 1}"
-
-
-def place_like(tok: Token) -> bool:
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.lemma_.lower() in words_of(tok).place_nouns
 
 
 def _bare_complement(comp: Token) -> Draft:

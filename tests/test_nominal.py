@@ -1,0 +1,46 @@
+"""Events named by nouns derived from the verb triggers (events/data/nominals.yaml), with real parses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dateline.events.patterns import gerunds, load_patterns
+
+
+def _dyads(events) -> set[tuple[str, str, str]]:
+    return {(e.cameo, e.source[0].code or "", e.target[0].code if e.target else "") for e in events}
+
+
+def test_a_gerund_of_a_verb_trigger_is_read_with_the_verbs_code(code_text):
+    events = code_text("Turkish troops carried out the killing of three Kurdish fighters.")
+    assert [(e.cameo, e.source[0].code, e.trigger.text) for e in events] == [("180", "TURMIL", "killing")]
+
+
+def test_a_listed_derivation_inherits_the_code_and_its_object_condition(code_text):
+    town = code_text("Russia's seizure of the town was confirmed by Ukraine.")
+    assert [(e.cameo, e.source[0].code, e.trigger.text) for e in town] == [("192", "RUS", "seizure")]
+    # the verb's rule wants a place as object: documents are none
+    assert not code_text("Russia's seizure of the documents was confirmed by Ukraine.")
+
+
+def test_the_of_phrase_names_the_one_acted_on(code_text):
+    events = code_text("Police ordered the arrest of 20 opposition activists in Harare.")
+    assert ("173", "ZWECOP", "ZWEOPP") in _dyads(events)
+
+
+def test_gerunds_follow_english_spelling():
+    assert gerunds("kill") == {"killing"} and gerunds("shell") == {"shelling"}
+    assert gerunds("stab") == {"stabbing"} and gerunds("torture") == {"torturing"}
+    assert gerunds("expel") == {"expelling", "expeling"}
+
+
+def test_derived_nouns_come_from_the_verbs_of_a_user_trigger_file(tmp_path: Path):
+    bundled = load_patterns()
+    assert bundled.nouns["killing"][0].verb == "kill" and bundled.nouns["killing"][0].code.startswith("18")
+    assert "warning" not in bundled.nouns  # not_derived: a weather warning is no threat
+    assert bundled.nouns["arrest"][0].verb is None  # listed in triggers.yaml: its own rule
+    user = tmp_path / "mine.yaml"
+    user.write_text("verbs:\n  - {lemma: pillage, code: '145'}\n  - {lemma: hold, obj: [vigil], code: '141'}\n")
+    patterns = load_patterns([user])
+    assert [r.code for r in patterns.nouns["pillaging"]] == ["145"]
+    assert "holding" not in patterns.nouns  # the rule needs its object: "holding" is no vigil
