@@ -26,8 +26,7 @@ CODER_MODULES: set[str] = set()
 # The program's own vocabularies, not English: (module, the constant or function that holds them).
 IDENTIFIERS = {
     ("actors/kb.py", "ALLOWED_KEYS"), ("events/patterns.py", "VERB_KEYS"), ("events/patterns.py", "NOUN_KEYS"),
-    ("events/patterns.py", "CONTROL_KEYS"), ("events/patterns.py", "TRANSFORMS"),
-    ("events/patterns.py", "NOMINAL_KEYS"), ("lexicon.py", "KEYS"),
+    ("events/patterns.py", "CONTROL_KEYS"), ("events/patterns.py", "TRANSFORMS"), ("lexicon.py", "KEYS"),
     ("cli.py", "export_events"), ("export.py", "FORMATS"), ("export.py", "EXTRA_COLUMNS"),
     ("export_plover.py", "PLOVER_FIELDS"),
     ("evaluate.py", "METRICS"), ("filters.py", "FILTERS"), ("ingest/fields.py", "STRING_FIELDS"),
