@@ -108,10 +108,16 @@ CASES = [
     ("Putin called his Tajik counterpart.", "his Tajik counterpart", D21, ["TJKGOV"]),
     # unknown people coded from their title; unknown phrases stay unresolved
     ("Ruritanian President Rudolf Rassendyll spoke.", "Ruritanian President Rudolf Rassendyll", D21,
-     ["GOV"]),  # an unknown person with a title: coded from the title; no country is guessed
+     ["---GOV"]),  # an unknown person with a title: coded from the title; no country is guessed ("---")
     ("Malian Prime Minister Amadou Diallo spoke.", "Malian Prime Minister Amadou Diallo", D21, ["MLIGOV"]),
     ("The weather was mild.", "The weather", D21, []),
-    ("The company said.", "The company", D21, ["BUS"]),
+    ("The company said.", "The company", D21, ["---BUS"]),
+    # names the knowledge base lacks still act, with CAMEO's unknown country; common nouns do not
+    ("Jan Kowalski spoke.", "Jan Kowalski", D21, ["---"]),
+    ("Jan Kowalski, a local councillor, spoke.", "Jan Kowalski", D21, ["---GOV"]),
+    ("Wildfires spread.", "Wildfires", D21, []),
+    # a known person out of office on the day: the country they served, no sector
+    ("Boris Johnson spoke.", "Boris Johnson", date(2010, 1, 10), ["GBR"]),
     # dated roles: before and after a change of office
     ("Boris Johnson spoke.", "Boris Johnson", date(2020, 1, 10), ["GBRGOV"]),
     ("Rishi Sunak spoke.", "Rishi Sunak", date(2023, 3, 1), ["GBRGOV"]),
@@ -200,7 +206,7 @@ CASES = [
     ("Kofi Annan spoke.", "Kofi Annan", date(2003, 5, 1), ["IGOUNO"]),
     ("The Brazilian president spoke.", "The Brazilian president", D21, ["BRAGOV"]),
     # the dateline's country for bare state bodies
-    ("Police arrested 12 people.", "Police", D21, ["COP"]),  # no country yet: placed or dropped by the coder
+    ("Police arrested 12 people.", "Police", D21, ["---COP"]),  # no country yet: the event's place may give one
 ]
 
 

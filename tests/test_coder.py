@@ -194,7 +194,7 @@ def test_targets_the_parse_leaves_implicit(code_text, text, root, source, target
     ("Opposition groups in Guinea called on President Alpha Conde to step down.", "02", ["GINOPP"], ["GINGOV"]),
     ("Students at Georgian universities boycotted classes in protest against the law.", "143", ["GEOEDU"], ["GEO"]),
     ("Farmers occupied the agriculture ministry in Madrid.", "144", ["ESPAGR"], ["ESP"]),
-    ("Rebels used villagers as human shields, the army said.", "184", ["REB"], []),
+    ("Rebels used villagers as human shields, the army said.", "184", ["---REB"], []),
 ])
 def test_rules_for_postures_passives_and_protest_acts(code_text, text, code, source, target):
     event = only(code_text(text, date(2021, 3, 1)), code)

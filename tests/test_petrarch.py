@@ -71,7 +71,8 @@ def test_actor_command_explains_a_change_of_office():
     after = runner.invoke(main, ["actor", "Imran Khan", "--date", "2022-06-01"]).output
     assert "code PAKGOV" in before and "code PAKOPP" in after
     assert "<- on this date" in after and "Prime Minister" in after
-    assert "unresolved" in runner.invoke(main, ["actor", "Zzyzx Qwerty"]).output
+    unknown = runner.invoke(main, ["actor", "Zzyzx Qwerty"]).output
+    assert "code ---" in unknown and "not in the knowledge base" in unknown
 
 
 def test_ambiguous_names_stay_unresolved_with_a_reason(tmp_path):

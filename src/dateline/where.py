@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.lexicon import Lexicon, default_lexicon
 from dateline.nlp import lexicon_of
@@ -249,4 +249,15 @@ def event_place(anchor: Token, trigger: Token, gazetteer: Gazetteer,
         log.debug("place %r via %r -> %s", text, prep.text, place.name)
         return Place(text=text, name=place.name, country=place.country, lat=place.lat,
                      lon=place.lon, feature=place.feature, start=start, end=end)
+    return None
+
+
+def sentence_place(sent: Span, gazetteer: Gazetteer, context: frozenset[str]) -> Place | None:
+    """The first place a locative phrase of the sentence names, in any of its clauses ("marched
+    through Dhaka to protest"): where an actor of unknown country in that sentence most likely is."""
+    for tok in sent:
+        if tok.pos_ in {"VERB", "AUX", "NOUN"}:
+            place = event_place(tok, tok, gazetteer, context)
+            if place is not None and place.country:
+                return place
     return None

@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from dateline.actors.kb import KBHit, KnowledgeBase, normalise
+from dateline.actors.kb import KBHit, KnowledgeBase, PersonRole, normalise
 from dateline.nlp import lexicon_of
 from dateline.records import Actor
 
@@ -23,6 +23,8 @@ from dateline.records import Actor
 # carries (`_words`: the settings' lexicon when the coder parsed it, else the bundled one).
 PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "quantmod"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+UNKNOWN_LABELS = {"PERSON", "ORG", "NORP"}  # names that act even when the knowledge base lacks them
+UNKNOWN = "---"  # CAMEO's code for an actor of unknown country
 NON_STATE_SECTORS = {"REB", "INS", "OPP", "CVL", "REF", "MED", "BUS", "EDU", "LAB", "CRM", "NGO", "AGR", "HLH", "REL",
                      "UAF", "HRI", "SEP", "RAD"}
 
@@ -38,11 +40,15 @@ class ArticleMemory:
     names: dict[str, Actor] = field(default_factory=dict)
     titles: dict[str, Actor] = field(default_factory=dict)
     recent: list[Actor] = field(default_factory=list)
+    people: list[Actor] = field(default_factory=list)  # the persons among `recent` ("he", "she")
     last_pair: tuple[Actor, Actor] | None = None
 
-    def remember(self, actor: Actor, name_tokens: list[str], title: str | None) -> None:
+    def remember(self, actor: Actor, name_tokens: list[str], title: str | None, person: bool = False) -> None:
         if actor.code is None:
             return
+        if person:
+            self.people.append(actor)
+            del self.people[:-12]
         if name_tokens:
             full = " ".join(name_tokens).lower()
             self.names[full] = actor
@@ -135,11 +141,12 @@ class Resolver:
         if lower in _words(head, "pronouns_plural") and self.memory.last_pair:
             return [self._relabel(a, head, f"pronoun {lower!r}") for a in self.memory.last_pair]
         if lower in _words(head, "pronouns_singular"):
-            people = [a for a in self.memory.recent if a.name and a.rule and "person" in a.rule]
+            people = [a for a in self.memory.people if a.name]
             if people:
                 return [self._relabel(people[-1], head, f"pronoun {lower!r}")]
         if lower in _words(head, "pronouns_neuter"):
-            bodies = [a for a in self.memory.recent if not (a.rule and "person" in a.rule)]
+            persons = {id(a) for a in self.memory.people}  # an unnamed role of unknown country is no antecedent
+            bodies = [a for a in self.memory.recent if id(a) not in persons and not (is_unknown(a) and a.name is None)]
             if bodies:
                 return [self._relabel(bodies[-1], head, f"pronoun {lower!r}")]
         return []
@@ -152,19 +159,7 @@ class Resolver:
     def _lookup(self, head: Token, tokens: list[Token]) -> Actor | None:
         span = _span_of(tokens)
         role_term, role_sector = self._role(head, tokens)
-        found = self._person_or_org(tokens, span)
-        if found is not None:
-            actor = self._from_hit(found, span, role_sector)
-            if actor is not None and actor.code is None and role_sector:
-                # a known person out of office, named with a title and country ("Afghanistan's
-                # President Ashraf Ghani" after he fled): the title speaks for the office
-                titled = self._from_country(tokens, span, head, role_sector)
-                if titled is not None:
-                    actor = replace(titled, name=actor.name, rule=f"{titled.rule}; {actor.rule}")
-        else:
-            # "a TV station in the US" is not the US; "students in Dhaka" are Bangladeshi students
-            own = tokens if role_sector else [t for t in tokens if not _under_place_modifier(t, head)]
-            actor = self._from_country(own, span, head, role_sector) if own else None
+        actor, person = self._known(head, tokens, span, role_sector)
         if actor is None and role_term and role_term in self.memory.titles:
             prior = self.memory.titles[role_term]
             actor = Actor(span.text, span.start_char, span.end_char, prior.code, prior.name,
@@ -172,10 +167,34 @@ class Resolver:
         unplaced = [t for t in tokens if not _under_place_modifier(t, head)]  # "a court IN ISTANBUL"
         if actor is None and role_sector and (_generic_role_phrase(head, unplaced) or _titled_name(head, tokens)):
             actor = self._role_only(span, role_term, role_sector)
+        if actor is None:
+            actor = _unknown(head, tokens, span, role_sector)
         if actor is not None:
             names = [t.text for t in tokens if t.ent_type_ == "PERSON"]
-            self.memory.remember(actor, names, role_term)
+            self.memory.remember(actor, names, role_term, person=person or bool(names))
         return actor
+
+    def _known(self, head: Token, tokens: list[Token], span: Span,
+               role_sector: str | None) -> tuple[Actor | None, bool]:
+        """The actor the knowledge base or the article knows by name or country word, and whether
+        it is a person."""
+        found = self._person_or_org(tokens, span)
+        if found is None:
+            # "a TV station in the US" is not the US; "students in Dhaka" are Bangladeshi students
+            own = tokens if role_sector else [t for t in tokens if not _under_place_modifier(t, head)]
+            return (self._from_country(own, span, head, role_sector) if own else None), False
+        person = (isinstance(found, KBHit) and found.kind == "person") or found in self.memory.people
+        actor = self._from_hit(found, span, role_sector)
+        if actor is not None and actor.code is None and role_sector:
+            # a known person out of office, named with a title and country ("Afghanistan's
+            # President Ashraf Ghani" after he fled): the title speaks for the office
+            titled = self._from_country(tokens, span, head, role_sector)
+            if titled is not None:
+                actor = replace(titled, name=actor.name, rule=f"{titled.rule}; {actor.rule}")
+        if actor is not None and actor.code is None and actor.country:
+            # out of office, with no title: the country of their nearest role ("Saddam Hussein" in 2005)
+            actor = replace(actor, code=actor.country)
+        return actor, person
 
     def _role_only(self, span: Span, term: str | None, sector: str) -> Actor | None:
         """'police', 'rebel fighters': the dateline's country for state bodies; a bare sector code
@@ -188,9 +207,9 @@ class Resolver:
         if country and sector not in NON_STATE_SECTORS and (term or "") not in weapons:
             return Actor(span.text, span.start_char, span.end_char, f"{country}{sector}", None,
                          country, sector, f"role {term!r} + country of the article's last actor")
-        # no country yet: the coder may still place it ("police ... in Paris") or drop it
-        return Actor(span.text, span.start_char, span.end_char, sector, None, None, sector,
-                     f"role {term!r}, no country")
+        # no country yet ("---", as CAMEO codes it): the event's place may still give one ("police ... in Paris")
+        return Actor(span.text, span.start_char, span.end_char, f"{UNKNOWN}{sector}", None, None, sector,
+                     f"role {term!r}, country unknown")
 
     def _role(self, head: Token, tokens: list[Token]) -> tuple[str | None, str | None]:
         """The role word of the phrase (the head's own role first) and its sector."""
@@ -244,7 +263,9 @@ class Resolver:
         person = hit.entry
         role = person.role_at(self.when)
         if role is None:
-            return Actor(span.text, span.start_char, span.end_char, None, person.name, None, None,
+            nearest = _nearest_role(person.roles, self.when)
+            return Actor(span.text, span.start_char, span.end_char, None, person.name,
+                         nearest.country if nearest and nearest.country in self.kb.countries else None, None,
                          f"person {person.name!r} held no known role on {self.when}")
         # a post in an organisation or armed group ("IGOUNO", "NRF"), not in a country
         org = self.kb.org(role.country) if role.country not in self.kb.countries else None
@@ -295,11 +316,48 @@ class Resolver:
         return None
 
 
-def localise(actor: Actor, country: str, why: str) -> Actor:
-    """A bare role with no country of its own ("protesters", "the opposition") takes `country`."""
-    if actor.country or not actor.code or actor.code != actor.sector:
+def localise(actor: Actor, country: str, why: str, names: bool = True) -> Actor:
+    """An actor with no country of its own ("protesters", "the opposition", a name the knowledge
+    base does not know) takes `country`; with `names=False` an unknown name keeps its "---"."""
+    if actor.country or not actor.code:
         return actor
-    return replace(actor, code=f"{country}{actor.sector}", country=country, rule=f"{actor.rule}; {why}")
+    if actor.code.startswith(UNKNOWN):
+        if actor.name is not None and not names:
+            return actor
+        sector = actor.code[len(UNKNOWN):]
+    elif actor.code == actor.sector:
+        sector = actor.sector or ""
+    else:
+        return actor
+    return replace(actor, code=f"{country}{sector}", country=country, rule=f"{actor.rule}; {why}")
+
+
+def is_unknown(actor: Actor) -> bool:
+    """An actor whose country is not known (CAMEO's "---")."""
+    return bool(actor.code and actor.code.startswith(UNKNOWN))
+
+
+def _unknown(head: Token, tokens: list[Token], span: Span, sector: str | None) -> Actor | None:
+    """A person, organisation or group the knowledge base does not know still acts ("Jan Kowalski,
+    a local councillor"): its role word gives the sector, its country is "---" until the event's place
+    or dateline gives one. Pronouns and common nouns are no such actor."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in UNKNOWN_LABELS:
+        return None  # "Wildfires" tagged ORG at the start of a sentence is no name
+    ent = next((e for e in _entities(tokens) if e.start <= head.i < e.end), None)
+    name = ent.text if ent is not None else head.text
+    return Actor(span.text, span.start_char, span.end_char, f"{UNKNOWN}{sector or ''}", name, None, sector,
+                 f"{head.ent_type_} {name!r} not in the knowledge base" + (f"; role {sector}" if sector else ""))
+
+
+def _nearest_role(roles: tuple[PersonRole, ...], day: date | None) -> PersonRole | None:
+    """The role nearest in time to `day` (for a person out of office: the country they served)."""
+    if not roles or day is None:
+        return None
+    def distance(role: PersonRole) -> int:
+        before = (role.start - day).days if role.start and day < role.start else 0
+        after = (day - role.end).days if role.end and day > role.end else 0
+        return max(before, after)
+    return min(roles, key=distance)
 
 
 def _best(hits: list[KBHit]) -> KBHit | None:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from spacy.tokens import Span, Token
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.actors.resolver import Resolver, localise
+from dateline.actors.resolver import Resolver, is_unknown, localise
 from dateline.events import rules
 from dateline.events.arguments import argument, attribution, resolve_sources
 from dateline.events.draft import Draft
@@ -21,7 +21,7 @@ from dateline.events.triggers import place_like
 from dateline.events.words import words_of
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover
 from dateline.records import Span as TextSpan
-from dateline.where import Gazetteer, event_place, place_name
+from dateline.where import Gazetteer, event_place, place_name, sentence_place
 
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
@@ -43,7 +43,13 @@ class EventBuilder:
               tried: list[Argument], applied: list[str]) -> list[Event]:
         """The events of one reading (one per source unless reciprocal); [] when no source resolves."""
         attributed = attribution(draft.anchor, resolver)
+        if rules.about_disaster(draft):
+            applied.append("disaster as object")
+            return []
         source = resolve_sources(resolver, draft.source, tried)
+        implied = rules.implicit_agent(draft) if not source else None  # "three activists WERE ARRESTED": police
+        applied += ["implicit agent"] if implied else []
+        source = [implied] if implied else source
         if not source:
             return []
         target, basis = self._targets(draft, resolver, tried)
@@ -89,9 +95,15 @@ class EventBuilder:
         home = next((a.country for a in source if a.country), None)
         if home:  # "Kenyan police warned opposition supporters": people acted on are its own
             target = [_localise(a, home) for a in target]
+        if any(is_unknown(a) for a in [*source, *target]) and self.gazetteer is not None:
+            # "schoolchildren marched through Dhaka TO PROTEST": a place elsewhere in the sentence
+            near = sentence_place(draft.trigger.sent, self.gazetteer, self._context(resolver))
+            if near is not None:
+                source = [localise(a, near.country, "country of a place in the sentence") for a in source]
+                target = [localise(a, near.country, "country of a place in the sentence") for a in target]
         abroad = next((a.country for a in target if a.country), None)
-        if abroad:  # "rebel fighters seized Goma": Congolese rebels
-            source = [_localise(a, abroad) for a in source]
+        if abroad:  # "rebel fighters seized Goma": Congolese rebels (an unknown name is no rebel of Goma)
+            source = [localise(a, abroad, "country of the event's place", names=False) for a in source]
         return source, target, location
 
     def _events(self, draft: Draft, sent: Span, index: int, article: Article, source: list[Actor],
@@ -203,6 +215,7 @@ def _confidence(draft: Draft, source: list[Actor], target: list[Actor]) -> float
     score = 0.55
     score += 0.15 if target else 0.0
     score += 0.1 if len(draft.code) >= 3 and not draft.code.endswith("0") else 0.0
-    score += 0.1 if all(a.code for a in source) else 0.0
+    score += 0.1 if all(a.code and not is_unknown(a) for a in source) else 0.0
+    score -= 0.15 if any(is_unknown(a) or not a.text for a in source) else 0.0  # "---" or an implicit agent
     score -= 0.2 if draft.modality != "asserted" else 0.0
     return max(0.05, min(1.0, score))

@@ -25,6 +25,7 @@ from dateline.events.patterns import Patterns
 from dateline.events.screen import forms
 from dateline.events.trace import Argument, Fate, Trace
 from dateline.events.triggers import TriggerFinder
+from dateline.events.words import words_of
 from dateline.lexicon import Lexicon
 from dateline.nlp import set_lexicon
 from dateline.records import Article, Event
@@ -121,7 +122,7 @@ class Coder:
             applied: list[str] = []
             events = self.builder.build(draft, sent, index, article, resolver, tried, applied)
             built.append((draft, events, tried, applied))
-        merged = rules.merge_same_act([e for _, events, _, _ in built for e in events])
+        merged = rules.merge_same_act([e for _, events, _, _ in built for e in events], words_of(sent).same_act_roots)
         if trace is not None:
             _trace_built(trace, built, merged)
         return merged
@@ -134,7 +135,10 @@ def _trace_built(trace: Trace, built: list[tuple[Draft, list[Event], list[Argume
         rule = "; ".join([draft.rule, *applied])
         own = {(e.trigger.start, e.cameo) for e in events}
         kept = tuple(e for e in merged if (e.trigger.start, e.cameo) in own)
-        if not events:
+        if not events and "disaster as object" in applied:
+            trace.add(draft.trigger, Fate.RULED_OUT, rule, draft.code,
+                      "its object, target or source is a disaster or accident", tuple(arguments), score=draft.score)
+        elif not events:
             trace.add(draft.trigger, Fate.NO_SOURCE, rule, draft.code,
                       "no source actor resolved, or none with a country or an armed sector", tuple(arguments),
                       score=draft.score)

@@ -16,10 +16,12 @@ from typing import TypeVar
 
 from spacy.tokens import Token
 
+from dateline.actors.inflect import word_forms
+from dateline.actors.resolver import UNKNOWN
 from dateline.events import frames
 from dateline.events.draft import Draft
 from dateline.events.patterns import Patterns
-from dateline.events.words import words_of
+from dateline.events.words import WORDS, words_of
 from dateline.records import Actor, Event, Place
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -227,6 +229,40 @@ def home_as_target(draft: Draft, source: Actor) -> Actor | None:
                  f"no named target: a protest or demand by {source.code} addresses its own country")
 
 
+@register("implicit agent", "event", "a passive act with no agent named and no 'by' phrase whose code implies "
+          "who does it (implicit_agents: arrests by police, convictions by courts, deportations by governments, "
+          "violence by an unknown agent), not in a sentence about a disaster or accident (disaster_words)",
+          "that agent is the source, of the event's country when its place or dateline gives one, else '---'",
+          "Three opposition activists were arrested in Nairobi on Monday.", "173 KENCOP>KEN")
+def implicit_agent(draft: Draft) -> Actor | None:
+    if draft.source or draft.trigger.pos_ != "VERB" or not frames.passive(draft.trigger):
+        return None
+    sector = next((s for prefix, s in words_of(draft.trigger).implicit_agents if draft.code.startswith(prefix)), None)
+    if sector is None:
+        return None
+    if any(is_disaster(t) for t in draft.trigger.sent):
+        return None
+    sector = "" if sector == UNKNOWN else sector
+    start = draft.trigger.idx
+    return Actor("", start, start, f"{UNKNOWN}{sector}", None, None, sector or None,
+                 f"implicit agent of {draft.trigger.lemma_.lower()!r} ({draft.code}): {sector or 'unknown'}")
+
+
+@register("disaster as object", "event", "the act's object, target or source is a disaster or accident "
+          "(disaster_words)", "no event: investigating a crash, a flood that swept a town, is no political act",
+          "Police are investigating a crash that left four people in hospital.", "no event")
+def about_disaster(draft: Draft) -> bool:
+    obj = frames.direct_object(draft.trigger) if draft.trigger.pos_ == "VERB" else None
+    heads = ([obj] if obj is not None else []) + draft.target[:1] + draft.source[:1]
+    return any(is_disaster(h) for h in heads)
+
+
+def is_disaster(tok: Token) -> bool:
+    """A word of a disaster or accident (disaster_words), in either number ("Wildfires")."""
+    forms = {tok.lower_, tok.lemma_.lower(), *word_forms(tok.lower_)}
+    return bool(forms & words_of(tok).disaster_words)
+
+
 # -- sentence stage ------------------------------------------------------------------------------
 
 @register("manner adjunct", "sentence", "a nominal trigger in an 'in'/'during' adjunct (manner_preps) of a "
@@ -252,13 +288,16 @@ def one_reading_per_act(drafts: list[Draft]) -> list[tuple[Draft, str | None]]:
 
 
 @register("same act", "sentence", "two events of one sentence with the same polarity, modality and a shared "
-          "source, both consultations (04) or statements (03) or the same code with a shared or missing target",
+          "source, both of one family of acts told in several words (same_act_roots: consultations, intents, "
+          "protests) or the same code with a shared or missing target",
           "one event: the one with a target and the most specific code (a missing target borrowed)",
           "Putin discussed trade during a telephone conversation with Erdogan.", "04 RUS>TUR")
-def merge_same_act(events: list[Event]) -> list[Event]:
+def merge_same_act(events: list[Event], roots: frozenset[str] | None = None) -> list[Event]:
+    """`roots`: the families of acts one sentence tells in several words (same_act_roots)."""
+    roots = WORDS.same_act_roots if roots is None else roots
     kept: list[Event] = []
     for event in events:
-        twin = next((k for k in kept if _same_act(k, event)), None)
+        twin = next((k for k in kept if _same_act(k, event, roots)), None)
         if twin is None:
             kept.append(event)
             continue
@@ -269,12 +308,12 @@ def merge_same_act(events: list[Event]) -> list[Event]:
     return kept
 
 
-def _same_act(a: Event, b: Event) -> bool:
+def _same_act(a: Event, b: Event, roots: frozenset[str]) -> bool:
     if a.negated != b.negated or a.modality != b.modality:
         return False
     if not {x.code for x in a.source} & {x.code for x in b.source}:
         return False
-    if a.cameo[:2] in {"04", "03"} and a.cameo[:2] == b.cameo[:2]:
+    if a.cameo[:2] in roots and a.cameo[:2] == b.cameo[:2]:
         return True
     targets_a = {x.country or x.code for x in a.target}
     targets_b = {x.country or x.code for x in b.target}

@@ -49,6 +49,9 @@ class Words:
     inner_preps: frozenset[str]
     owner_preps: frozenset[str]
     border_nouns: frozenset[str]
+    implicit_agents: tuple[tuple[str, str], ...]  # (code prefix, sector or "---"), longest prefix first
+    disaster_words: frozenset[str]
+    same_act_roots: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -59,6 +62,10 @@ def words_from(lexicon: Lexicon) -> Words:
         if f.name == "target_preps":
             order = lexicon.mapping("target_preps")
             values[f.name] = tuple(sorted(order, key=lambda w: int(order[w])))
+            continue
+        if f.name == "implicit_agents":
+            agents = lexicon.mapping("implicit_agents")
+            values[f.name] = tuple(sorted(((k, str(v).upper()) for k, v in agents.items()), key=lambda kv: -len(kv[0])))
             continue
         words = lexicon.words(RENAMED.get(f.name, f.name))
         values[f.name] = frozenset(w.upper() for w in words) if f.name in SECTOR_SETS else words
