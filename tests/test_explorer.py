@@ -34,7 +34,7 @@ def fill(url: str) -> None:
         store.add_article(art, [replace(event(art, "190", "ASSAULT", "RUSMIL", "UKR", date(2024, 4, 2), place=MOSCOW),
                                         quad_class=4, goldstein=-10.0)], "test")
         art = Article(id="r2", text="Russia spoke.")
-        store.add_article(art, [event(art, "010", "STATEMENT", "RUS", None, None)], "test")
+        store.add_article(art, [event(art, "010", None, "RUS", None, None)], "test")
 
 
 def test_timeline_counts_per_bucket_and_type(db_url):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_export import db  # noqa: F401 - the fixture: three events, one a STATEMENT
+from test_export import db  # noqa: F401 - the fixture: three events, one a statement (no PLOVER type)
 
 from dateline.cli import main
 from dateline.export import export, export_report

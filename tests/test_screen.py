@@ -51,12 +51,13 @@ def test_the_screen_keeps_what_the_obligation_rule_reads():
     """'France said Iraq must disarm.' holds no trigger of the pattern files, only the obligation
     rule's speech verb and modal: the screen keeps it, and the event is the same with and without it."""
     text = "The talks ended late. France said Iraq must disarm. The weather was mild."
-    screen = build_screen(Settings())
+    settings = Settings(statements=False)  # with statements, "France said" is kept as a statement
+    screen = build_screen(settings)
     assert screen is not None and screen.wanted("France said Iraq must disarm.")
     assert not screen.wanted("France said the weather was mild.")  # a speech verb alone is not enough
     article = Article(id="a", text=text, date=date(2003, 2, 1))
     screened = [(e.cameo, e.source[0].code, e.target[0].code)
-                for coded in code_articles([article], Settings()) for e in coded.events]
+                for coded in code_articles([article], settings) for e in coded.events]
     unscreened = [(e.cameo, e.source[0].code, e.target[0].code)
-                  for coded in code_articles([article], Settings(screen=False)) for e in coded.events]
+                  for coded in code_articles([article], settings.with_(screen=False)) for e in coded.events]
     assert screened == unscreened == [("100", "FRA", "IRQ")]

@@ -34,7 +34,8 @@ def test_every_reading_of_a_word_is_a_candidate_and_the_best_wins(nlp, coder):
     sent = _sentence(nlp, coder, "The French president said Iraq must withdraw from Kuwait.")
     candidates = coder.finder.candidates(sent)
     said = next(t for t in sent if t.text == "said")
-    [obligation] = candidates[said.i][0]
+    obligation, statement = candidates[said.i][0]  # the statement reading loses to the obligation
     assert obligation.rule == "obligation as demand" and obligation.score == TABLE_SCORES["obligation"]
+    assert statement.code == "010" and statement.score == TABLE_SCORES["statement"] < obligation.score
     chosen = {d.trigger.text: d.code for d in coder.finder.resolve(sent, candidates)}
     assert chosen["said"] == "100" and chosen["withdraw"].startswith("087")

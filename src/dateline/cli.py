@@ -114,17 +114,20 @@ class _Main(click.Group):
               help="Extra CAMEO code table (TSV, as events/data/cameo.tsv) adding or redefining codes.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Lexicon file (YAML, as data/lexicon/*.yaml) adding, removing or replacing words; may be repeated.")
+@click.option("--no-statements", "no_statements", is_flag=True,
+              help="Leave out public statements (CAMEO 01: 'the ministry said'), which have no PLOVER type.")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress to stderr.")
 @click.pass_context
 def main(ctx: click.Context, model: str | None, actor_files: tuple[Path, ...], pattern_files: tuple[Path, ...],
-         ontology_files: tuple[Path, ...], lexicon_files: tuple[Path, ...], verbose: bool) -> None:
+         ontology_files: tuple[Path, ...], lexicon_files: tuple[Path, ...], no_statements: bool,
+         verbose: bool) -> None:
     """dateline: dated, sourced political events (CAMEO, PLOVER) from news text."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
     ctx.obj = settings.with_(model=model or settings.model, actor_files=actor_files,
                              pattern_files=pattern_files, ontology_files=ontology_files,
-                             lexicon_files=lexicon_files)
+                             lexicon_files=lexicon_files, statements=not no_statements)
 
 
 @main.command()
@@ -602,7 +605,8 @@ def export_events(ctx: click.Context, fmt: str, output: str | None, header: bool
         sys.exit(2)
     written = f"{plural(done.written, 'mention')} of {plural(done.events or 0, 'event')}" if done.events is not None \
         else plural(done.written, "event")
-    left_out = f"; {plural(done.left_out, 'event')} left out: no PLOVER type (STATEMENT)" if done.left_out else ""
+    left_out = (f"; {plural(done.left_out, 'event')} left out: no PLOVER type (statements, CAMEO 01)"
+                if done.left_out else "")
     click.echo(f"{written} -> {'stdout' if to_stdout else output}{left_out}", err=True)
 
 

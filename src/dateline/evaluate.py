@@ -120,6 +120,11 @@ def _parse_date(value: Any) -> date | None:
         return None
 
 
+def _plover(value: Any) -> str | None:
+    """A gold PLOVER type; dateline's former STATEMENT label (CAMEO 01) is no type."""
+    return Ontology.map_legacy_plover(str(value)) or None if value else None
+
+
 def read_dateline_jsonl(path: Path) -> Iterator[GoldSentence]:
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -128,7 +133,7 @@ def read_dateline_jsonl(path: Path) -> Iterator[GoldSentence]:
             try:
                 rec = json.loads(line)
                 events = tuple(
-                    GoldEvent(str(e.get("cameo")) if e.get("cameo") else None, e.get("plover"),
+                    GoldEvent(str(e.get("cameo")) if e.get("cameo") else None, _plover(e.get("plover")),
                               _codes(e.get("source")), _codes(e.get("target")),
                               bool(e.get("negated")), e.get("date"))
                     for e in rec.get("events", [])
@@ -147,7 +152,7 @@ def read_plover_json(path: Path) -> Iterator[GoldSentence]:
     for rec in records:
         if not rec.get("text") or rec.get("event") == "DOCUMENT":
             continue
-        event = GoldEvent(None, ontology.map_legacy_plover(str(rec.get("event", ""))),
+        event = GoldEvent(None, ontology.map_legacy_plover(str(rec.get("event", ""))) or None,
                           _codes(rec.get("source")), _codes(rec.get("target")))
         yield GoldSentence(str(rec.get("id")), rec["text"], _parse_date(rec.get("date")), (event,))
 
@@ -300,11 +305,16 @@ def _counted(event: Event, gold: tuple[GoldEvent, ...]) -> bool:
 
 
 def score_sentence(report: Report, sentence: GoldSentence, coded: list[Event], has_cameo: bool) -> None:
-    coded = [e for e in coded if _counted(e, sentence.events)]
+    """Add one sentence's matches to the report. Coded events with no PLOVER type (statements) do
+    not count against a gold file that has only PLOVER types, nor in the `plover` metric."""
+    coded = [e for e in coded if _counted(e, sentence.events) and (has_cameo or e.plover.event)]
     report.sentences += 1
     metrics = METRICS if has_cameo else ("event", "plover")
     for metric in metrics:
-        s = _match(list(sentence.events), coded, lambda e, m=metric: _keys(m, e))
+        gold, events = list(sentence.events), coded
+        if metric == "plover":
+            gold, events = [g for g in gold if g.plover], [e for e in coded if e.plover.event]
+        s = _match(gold, events, lambda e, m=metric: _keys(m, e))
         total = report.scores[metric]
         total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
     coded_gold = [g for g in sentence.events if g.cameo]

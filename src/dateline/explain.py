@@ -43,7 +43,7 @@ def describe_event(event: dict[str, Any], article: dict[str, Any] | None) -> str
     lines = [
         f"event      {event['id']}  (article {event['article_id']}, sentence {event['sentence_index']})",
         f"CAMEO      {event['cameo']}  quad class {event['quad_class']}  Goldstein {event['goldstein']}",
-        f"PLOVER     {plover['event']}"
+        f"PLOVER     {plover['event'] or 'none (a statement, CAMEO 01)'}"
         + (f" / {plover['mode']}" if plover.get("mode") else "")
         + (f" / {plover['context']}" if plover.get("context") else ""),
         f"trigger    {_mark(event['trigger']['text'], event['trigger']['start'], event['trigger']['end'])}",

@@ -57,7 +57,7 @@ Output = str | Path | TextIO | BinaryIO
 @dataclass(frozen=True)
 class Exported:
     """What an export wrote: rows (events, or mentions for gdelt-mentions) and events left out
-    (PLOVER and POLECAT have no type for dateline's STATEMENT: CAMEO 01, 02)."""
+    (PLOVER and POLECAT have no type for statements, CAMEO 01: their PLOVER event is null)."""
 
     written: int
     left_out: int = 0

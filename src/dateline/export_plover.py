@@ -5,7 +5,7 @@ records (Open Event Data Alliance, PLOVER 2016-2023): ``id``, ``date``, ``source
 lists of ``{actorText, code, sector}``, ``event``, ``mode``, ``context``, ``eventText`` (the trigger
 words), ``text``, ``eventLoc``... POLECAT's column names are those of the POLECAT weekly files
 (Halterman et al. 2023; Scarborough et al. 2023), with dateline's own columns after them. CAMEO
-codes without a PLOVER type (dateline's STATEMENT: CAMEO 01, 02) are left out of both; the export
+codes without a PLOVER type (statements, CAMEO 01: PLOVER event null) are left out of both; the export
 counts them. Every field is described in ``docs/exports.md``.
 """
 
@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 PLOVER_TYPES = frozenset({"REQUEST", "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
                           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
-"""The sixteen PLOVER event types (dateline's STATEMENT is not one of them)."""
+"""The sixteen PLOVER event types (statements, CAMEO 01, have none)."""
 
 PLOVER_FIELDS = [
     "id", "date", "source", "target", "event", "mode", "context", "eventText", "text", "eventLoc",

@@ -78,7 +78,7 @@ def table_line(event: dict[str, Any]) -> str:
     sentence = row["sentence"].replace("\n", " ")
     if len(sentence) > 90:
         sentence = sentence[:87] + "..."
-    return (f"{row['date'] or '????-??-??'}  {row['cameo']:<4}  {row['plover_event']:<9} "
+    return (f"{row['date'] or '????-??-??'}  {row['cameo']:<4}  {row['plover_event'] or '-':<9} "
             f"{dyad:<22} {row['trigger']:<12}{flags} | {sentence}")
 
 

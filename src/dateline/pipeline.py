@@ -20,6 +20,7 @@ from dateline.events.noise import is_domain_text
 from dateline.events.ontology import Ontology
 from dateline.events.patterns import load_patterns
 from dateline.events.screen import Screen
+from dateline.events.statements import speaker_cues
 from dateline.ingest.metadata import locate
 from dateline.lexicon import lexicon_for
 from dateline.nlp import load_pipeline
@@ -48,7 +49,7 @@ def build_coder(settings: Settings) -> Coder:
     lexicon = lexicon_for(settings.lexicon_files)
     gazetteer = default_gazetteer(settings.gazetteer_min_population)
     gazetteer.add_country_names(kb.country_names())
-    return Coder(patterns, ontology, kb, gazetteer.with_lexicon(lexicon), lexicon)
+    return Coder(patterns, ontology, kb, gazetteer.with_lexicon(lexicon), lexicon, settings.statements)
 
 
 def text_for_parser(article: Article, screen: Screen | None = None) -> str:
@@ -67,7 +68,9 @@ def build_screen(settings: Settings) -> Screen | None:
     if not settings.screen:
         return None
     patterns = load_patterns(settings.pattern_files, codes=set(_ontology(settings).codes()))
-    return Screen.from_patterns(patterns, lexicon_for(settings.lexicon_files))
+    lexicon = lexicon_for(settings.lexicon_files)
+    speakers = speaker_cues(build_coder(settings).kb, lexicon) if settings.statements else None
+    return Screen.from_patterns(patterns, lexicon, speakers)
 
 
 def _ontology(settings: Settings) -> Ontology:

@@ -118,7 +118,7 @@ class Place:
 
 @dataclass(frozen=True)
 class Plover:
-    event: str
+    event: str | None  # None: no PLOVER type (CAMEO 01, public statements)
     mode: str | None = None
     context: str | None = None
 

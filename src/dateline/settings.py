@@ -38,6 +38,9 @@ class Settings:
     """Smallest city the offline gazetteer knows (GeoNames tables: 500, 1000, 5000 or 15000)."""
     min_confidence: float = 0.0
     """Events below this confidence are dropped."""
+    statements: bool = True
+    """Code public statements (CAMEO 01: 'the ministry said', 'Iran denied'; no PLOVER type) as events;
+    False (option --no-statements) leaves them out."""
     screen: bool = True
     """Parse only sentences that hold a trigger word (others are blanked before the parser)."""
 

@@ -65,4 +65,6 @@ def coder_version(settings: Settings | None = None) -> str:
     if settings.lexicon_files:
         digest.update(_user_digest("lexicon", settings.lexicon_files))
     digest.update(f"{settings.model}\0{settings.gazetteer_min_population}".encode())
+    if not settings.statements:
+        digest.update(b"\0no statements")
     return f"{PREFIX}/{__version__}+{digest.hexdigest()[:12]}"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.actors.resolver import Resolver
-from dateline.events import noise, rules
+from dateline.events import noise, rules, statements
 from dateline.events.build import EventBuilder
 from dateline.events.draft import Draft
 from dateline.events.ontology import Ontology
@@ -39,10 +39,11 @@ class Coder:
     kb: KnowledgeBase
     gazetteer: Gazetteer | None = None
     lexicon: Lexicon | None = None  # the settings' words; None: the bundled lexicon
+    with_statements: bool = True  # statements (CAMEO 01) are events (setting `statements`)
 
     @cached_property
     def finder(self) -> TriggerFinder:
-        return TriggerFinder(self.patterns, self.kb)
+        return TriggerFinder(self.patterns, self.kb, self.with_statements)
 
     @cached_property
     def builder(self) -> EventBuilder:
@@ -121,6 +122,7 @@ class Coder:
             tried: list[Argument] = []
             applied: list[str] = []
             events = self.builder.build(draft, sent, index, article, resolver, tried, applied)
+            events = [e for e in events if statements.political(e, self.lexicon)]  # "residents said": no statement
             built.append((draft, events, tried, applied))
         merged = rules.merge_same_act([e for _, events, _, _ in built for e in events], words_of(sent).same_act_roots)
         if trace is not None:

@@ -17,11 +17,11 @@ from dateline.errors import FileLineError
 
 COLUMNS = ["code", "label", "plover_event", "plover_mode", "plover_context", "goldstein", "quad_class"]
 PLOVER_EVENTS = {
-    "STATEMENT", "REQUEST", "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
+    "REQUEST", "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
 }
-LEGACY_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
-                 "YIELD": "CONCEDE"}
+LEGACY_PLOVER = {"STATEMENT": "", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                 "FIGHT": "ASSAULT", "YIELD": "CONCEDE"}
 QUAD_BY_ROOT = {**dict.fromkeys(["01", "02", "03", "04", "05"], 1),
                 **dict.fromkeys(["06", "07", "08"], 2),
                 **dict.fromkeys(["09", "10", "11", "12", "13"], 3),
@@ -37,7 +37,7 @@ class CameoCode:
     code: str
     label: str
     root: str
-    plover_event: str
+    plover_event: str | None  # None: no PLOVER type (CAMEO 01, statements)
     plover_mode: str | None
     plover_context: str | None
     goldstein: float
@@ -50,8 +50,8 @@ def _row(values: list[str], path: str, line: int) -> CameoCode:
     code, label, event, mode, context, goldstein, quad = (v.strip() for v in values[: len(COLUMNS)])
     if not code.isdigit() or not 2 <= len(code) <= 4:
         raise OntologyError(path, line, f"bad CAMEO code {code!r} (2-4 digits)")
-    if event not in PLOVER_EVENTS:
-        raise OntologyError(path, line, f"unknown PLOVER event {event!r}")
+    if event and event not in PLOVER_EVENTS:
+        raise OntologyError(path, line, f"unknown PLOVER event {event!r} (empty: none, as for statements)")
     try:
         score, quad_class = float(goldstein), int(quad)
     except ValueError as exc:
@@ -60,7 +60,7 @@ def _row(values: list[str], path: str, line: int) -> CameoCode:
         raise OntologyError(path, line, f"Goldstein score {score} outside -10..10")
     if QUAD_BY_ROOT.get(code[:2]) != quad_class:
         raise OntologyError(path, line, f"QuadClass {quad_class} does not fit root {code[:2]}")
-    return CameoCode(code, label, code[:2], event, mode or None, context or None, score, quad_class)
+    return CameoCode(code, label, code[:2], event or None, mode or None, context or None, score, quad_class)
 
 
 def _read(path: str, text: str, into: dict[str, CameoCode], seen_here: set[str]) -> None:
@@ -119,10 +119,11 @@ class Ontology:
         return sorted(c.code for c in self._codes.values() if c.plover_event == event)
 
     def plover_names(self) -> set[str]:
-        return {c.plover_event for c in self._codes.values()}
+        return {c.plover_event for c in self._codes.values() if c.plover_event}
 
     @staticmethod
     def map_legacy_plover(name: str) -> str:
-        """Older PLOVER labels in gold files: DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, ..."""
+        """Older PLOVER labels in gold files: DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, ...; STATEMENT
+        (dateline's former label of CAMEO 01) -> "" (no PLOVER type)."""
         upper = name.strip().upper()
         return LEGACY_PLOVER.get(upper, upper)

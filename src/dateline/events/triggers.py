@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from dateline.actors.kb import KnowledgeBase
-from dateline.events import frames, noise, rules
+from dateline.events import frames, noise, rules, statements
 from dateline.events.arguments import noun_source, target_heads
 from dateline.events.draft import Draft
 from dateline.events.nominal import has_compound, noun_reading, place_like
@@ -20,19 +20,22 @@ from dateline.events.trace import Fate, Trace
 from dateline.events.words import words_of
 
 # a control reading ("agreed TO MEET") over a plain verb reading, a control noun over a plain noun
-TABLE_SCORES = {"control": 500.0, "verb": 400.0, "control noun": 300.0, "noun": 200.0, "obligation": 100.0}
+TABLE_SCORES = {"control": 500.0, "verb": 400.0, "control noun": 300.0, "noun": 200.0, "obligation": 100.0,
+                "statement": statements.SCORE}
 
 
 @dataclass(frozen=True)
 class TriggerFinder:
     patterns: Patterns
     kb: KnowledgeBase
+    with_statements: bool = True  # statements (CAMEO 01) are events; False: their readings are left out
 
     def is_candidate(self, tok: Token) -> bool:
         """A word that some trigger table lists for its part of speech: a candidate trigger."""
         lemma, pos = tok.lemma_.lower(), tok.pos_
         return ((pos in {"VERB", "ADJ"} and lemma in self.patterns.control)
-                or (pos == "VERB" and (lemma in self.patterns.verbs or lemma in frames.speech_verbs(tok)))
+                or (pos == "VERB" and (lemma in self.patterns.verbs or lemma in frames.speech_verbs(tok)
+                                       or self.with_statements and lemma in statements.verbs_of(tok)))
                 or (pos == "NOUN" and lemma in self.patterns.control_nouns)
                 or (pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns))
 
@@ -98,7 +101,12 @@ class TriggerFinder:
             found.append(noun_reading(tok, self.patterns, self._actor_like))
         if lemma in frames.speech_verbs(tok) and pos == "VERB":
             found.append(rules.obligation(tok))
-        return [d for d in found if d is not None]
+        if pos == "VERB" and lemma in statements.verbs_of(tok):
+            found += [statements.statement(tok, self.kb), statements.no_comment(tok)]
+        readings = [d for d in found if d is not None]
+        if not self.with_statements and readings and statements.is_statement(max(readings, key=score).code):
+            return []  # --no-statements: a word read best as a statement is left out, not read otherwise
+        return readings
 
     def _trace_no_reading(self, tok: Token, readings: list[Draft], trace: Trace) -> None:
         """A candidate word without a reading: no rule matched, or a rule ruled its reading out."""
@@ -112,8 +120,12 @@ class TriggerFinder:
 
     def _no_rule(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
+        if not self.with_statements and lemma in statements.verbs_of(tok):
+            return "a statement (CAMEO 01) or no reading: statements are left out (--no-statements)"
         speech = lemma in frames.speech_verbs(tok)
         if speech and lemma not in self.patterns.verbs and lemma not in self.patterns.control:
+            if self.with_statements and lemma in statements.verbs_of(tok):
+                return "a statement verb with no subject, negated, passive or with an object that is not what is said"
             return "a speech verb whose clause tells no obligation ('must', 'should') of a named actor"
         return f"no rule for {lemma!r} as {tok.pos_} matches this frame (object, particle, preposition, complement)"
 
@@ -243,6 +255,10 @@ class TriggerFinder:
                      control.modality if control.modality != "asserted" else frames.modality_of(anchor),
                      frames.is_negated(anchor) or control.negate, inner.place_target, name,
                      TABLE_SCORES["control noun"] + inner.score / 1000, inner.covers | {comp.i}, inner.evidence)
+
+
+def score(draft: Draft) -> float:
+    return draft.score
 
 
 def _rule_name(kind: str, trigger: Token, index: int) -> str:

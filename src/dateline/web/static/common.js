@@ -6,7 +6,7 @@ const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b
   "#bcbd22", "#17becf", "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd", "#e6550d", "#31a354"];
 // PLOVER types: cooperation in greens and blues, conflict in oranges and reds.
 const PLOVER_COLOUR = {AGREE: "#2ca02c", CONSULT: "#1f77b4", SUPPORT: "#98df8a", CONCEDE: "#9ecae1", COOPERATE: "#00a087",
-  AID: "#637939", RETREAT: "#9edae5", REQUEST: "#9467bd", STATEMENT: "#c5b0d5", ACCUSE: "#ffbb78", REJECT: "#ff7f0e",
+  AID: "#637939", RETREAT: "#9edae5", REQUEST: "#9467bd", none: "#c5b0d5", ACCUSE: "#ffbb78", REJECT: "#ff7f0e",
   THREATEN: "#e377c2", PROTEST: "#bcbd22", SANCTION: "#8c564b", MOBILIZE: "#ad494a", COERCE: "#d62728", ASSAULT: "#7f0000"};
 const SVGNS = "http://www.w3.org/2000/svg";
 
@@ -50,7 +50,7 @@ function colourFor(key, stack) {
   return PALETTE[h % PALETTE.length];
 }
 
-function keyLabel(key, stack) { return stack === "quad" ? `${key} ${QUAD[key] || ""}` : key; }
+function keyLabel(key, stack) { return stack === "quad" ? `${key} ${QUAD[key] || ""}` : key === "none" ? "statement (no PLOVER type)" : key; }
 
 function legend(node, keys, stack) {
   node.replaceChildren(...keys.map(k => el("span", {class: "key"},

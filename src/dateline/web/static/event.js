@@ -19,7 +19,7 @@ async function main() {
   head.replaceChildren(
     el("h1", {}, quadDot(e.quad_class), `${(src && (src.code || src.text)) || "?"} → ${eventTitle(e)} → ${(tgt && (tgt.code || tgt.text)) || "—"}`),
     el("dl", {class: "facts"},
-      el("dt", {text: "Event"}), el("dd", {}, `CAMEO ${e.cameo}, PLOVER ${e.plover.event}${e.plover.mode ? " / " + e.plover.mode : ""}`,
+      el("dt", {text: "Event"}), el("dd", {}, `CAMEO ${e.cameo}, PLOVER ${e.plover.event || "none (statement)"}${e.plover.mode ? " / " + e.plover.mode : ""}`,
         ` · QuadClass ${e.quad_class} (${QUAD[e.quad_class] || "?"}) · Goldstein ${e.goldstein}`),
       el("dt", {text: "Source"}), el("dd", {}, actorsLine(e.source)),
       el("dt", {text: "Target"}), el("dd", {}, actorsLine(e.target)),
