@@ -120,7 +120,7 @@ def direct_object(verb: Token) -> Token | None:
         return counted(objs[0])
     if passive(verb):
         subj = children(verb, PASSIVE_SUBJECT_DEPS)
-        return subj[0] if subj else None
+        return counted(subj[0]) if subj else None  # 'a LOT of weapons were seized' -> weapons
     return None
 
 
