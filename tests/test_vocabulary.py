@@ -1,0 +1,71 @@
+"""Trigger vocabulary in its senses and frames (events/data/triggers.yaml), on real spaCy parses of
+sentences written for these tests: each names the CAMEO code the codebook gives the act, its PLOVER
+type, and the source actor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+DAY = date(2023, 4, 12)
+
+# sentence, CAMEO code, PLOVER type, source actor code
+CODED = [
+    # 171 seized, found or destroyed weapons
+    ("Kenyan police seized a large cache of rifles and ammunition in Mombasa on Monday.",
+     "171", "COERCE", "KENCOP"),
+    ("Nigerian soldiers found a stash of grenades in a house in Maiduguri.", "171", "COERCE", "NGAMIL"),
+    ("A lot of weapons were seized by Pakistani police in Karachi.", "171", "COERCE", "PAKCOP"),
+    ("Iraqi troops destroyed dozens of explosive devices near Mosul.", "171", "COERCE", "IRQMIL"),
+    # 183 / 1831 bombs and grenades
+    ("Taliban fighters planted a roadside bomb near Kandahar on Friday.", "183", "ASSAULT", "TAL"),
+    ("Indian police said militants lobbed a grenade at an army post in Srinagar.", "183", "ASSAULT", None),
+    ("Two Somali suicide bombers blew themselves up outside a hotel in Mogadishu.", "1831", "ASSAULT", None),
+    # 145 riots, 1712 property destroyed
+    ("Lebanese protesters hurled rocks at the police outside parliament in Beirut.", "145", "PROTEST", None),
+    ("Demonstrators pelted Indian police with stones in Srinagar.", "145", "PROTEST", None),
+    ("Rioters set fire to a police station in Minneapolis.", "1712", "ASSAULT", None),
+    ("Militants burned dozens of houses in a Nigerian village.", "1712", "ASSAULT", None),
+    # 141 peaceful protest
+    ("French teachers staged a sit-in at the ministry in Paris.", "141", "PROTEST", None),
+    ("Russian activists held a vigil outside the parliament in Moscow.", "141", "PROTEST", None),
+    # 173 arrest and legal action
+    ("Egyptian police dispersed the crowd, arresting 12.", "173", "COERCE", "EGYCOP"),
+    ("Kenyan police nabbed three suspects in Nairobi on Sunday.", "173", "COERCE", "KENCOP"),
+    ("A Turkish court sentenced the journalist to five years in prison.", "173", "COERCE", "TURJUD"),
+    ("Brazilian prosecutors charged the former minister with corruption.", "173", "COERCE", None),
+    ("Ukrainian prosecutors indicted the former defence minister.", "173", "COERCE", None),
+    # 100 demand
+    ("Germany called for the release of the detained journalists.", "100", "REQUEST", "DEU"),
+]
+
+
+@pytest.mark.parametrize(("text", "cameo", "plover", "source"), CODED, ids=[c[0][:40] for c in CODED])
+def test_trigger_codes_the_act(code_text, text, cameo, plover, source):
+    events = code_text(text, DAY)
+    found = [e for e in events if e.cameo == cameo]
+    assert found, f"no {cameo} in {[(e.cameo, e.trigger.text) for e in events]}"
+    assert found[0].plover.event == plover
+    if source is not None:
+        assert found[0].source[0].code == source
+
+
+# the frame selects the sense: the same verbs with other objects are other acts or none
+NOT_CODED = [
+    ("Rescue workers found the bodies of two climbers near the summit.", "171"),
+    ("Nigerian prisoners rioted at a jail in Lagos, setting fire to their mattresses.", "1712"),
+    ("The French team burned through its budget in March.", "1712"),
+    ("Pakistani farmers planted wheat near Multan.", "183"),
+    ("The Kenyan government held a meeting in Nairobi.", "173"),
+]
+
+
+@pytest.mark.parametrize(("text", "cameo"), NOT_CODED, ids=[c[0][:40] for c in NOT_CODED])
+def test_other_frames_are_not_that_act(code_text, text, cameo):
+    assert not [e for e in code_text(text, DAY) if e.cameo == cameo]
+
+
+def test_a_conviction_stays_a_finding_of_guilt(code_text):
+    events = code_text("A Russian court convicted an American journalist of espionage.", DAY)
+    assert [e.cameo for e in events if e.cameo in {"116", "173"}] == ["116"]
