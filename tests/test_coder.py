@@ -150,7 +150,7 @@ def test_particle_the_parser_hung_on_a_number(code_text):
 
 def test_role_actor_takes_the_country_of_its_own_place(code_text):
     event = only(code_text("A court in Lahore sentenced two reporters to five years in prison.",
-                           date(2023, 3, 1)), "11")
+                           date(2023, 3, 1)), "173")  # sentencing is legal action (CAMEO 173)
     assert event.source[0].country == "PAK"
     assert event.location is not None and event.location.name == "Lahore"
 

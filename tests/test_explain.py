@@ -46,10 +46,10 @@ def test_missing_source_negation_and_confidence_floor():
 def test_no_rule_and_screened_out_words_are_listed():
     assert _fates("Kenyan police fired tear gas at protesters during clashes in Nairobi.")["clashes"].fate \
         == Fate.NO_RULE
-    # the screen knows regular forms and a list of irregular ones; "threw" (throw) is not among them
-    assert _fates("Greek protesters threw stones at police in Athens.")["threw"].fate == Fate.SCREENED_OUT
-    unscreened = _fates("Greek protesters threw stones at police in Athens.", screen=False)
-    assert unscreened["threw"].fate != Fate.SCREENED_OUT
+    # the screen knows regular forms and a list of irregular ones; "hid" (hide) is not among them
+    assert _fates("Afghan militants hid explosives near the road in Kabul.")["hid"].fate == Fate.SCREENED_OUT
+    unscreened = _fates("Afghan militants hid explosives near the road in Kabul.", screen=False)
+    assert unscreened["hid"].fate != Fate.SCREENED_OUT
 
 
 def test_explain_keeps_what_code_codes(code_text):
