@@ -63,3 +63,22 @@ def test_errors_name_the_line(tmp_path: Path, codes, body, line, words):
     assert info.value.line == line
     assert words in str(info.value)
     assert str(info.value).startswith(f"{user}:{line}:")
+
+
+def test_nonfactual_control_words_are_listed_once_and_read_with_the_lexicon(tmp_path):
+    """A control word marked `nonfactual: true` makes its complement hypothetical; it is no longer
+    repeated in the lexicon's nonfactual_governors, which keeps only the words that are no control words."""
+    from dateline.lexicon import default_lexicon
+    from dateline.pipeline import build_coder
+    from dateline.settings import Settings
+
+    patterns = load_patterns()
+    marked = patterns.nonfactual_words()
+    assert {"urge", "threaten", "ready", "readiness"} <= marked and "decide" not in marked
+    lexicon_words = default_lexicon().words("nonfactual_governors")
+    assert not lexicon_words & (set(patterns.control) | set(patterns.control_nouns))
+    assert build_coder(Settings()).parse_lexicon.words("nonfactual_governors") == lexicon_words | marked
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("control:\n  beg: {transform: appeal, nonfactual: maybe}\n")
+    with pytest.raises(PatternError, match="`nonfactual` must be true or false"):
+        load_patterns([bad])

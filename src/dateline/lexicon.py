@@ -23,7 +23,7 @@ a user's words reach worker processes with the settings.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -68,6 +68,12 @@ class Lexicon:
 
     def mapping(self, name: str) -> Mapping[str, MapValue]:
         return self.maps[name]
+
+    def adding(self, name: str, words: frozenset[str]) -> Lexicon:
+        """This lexicon with `words` added to set `name` (itself when they are all there already)."""
+        if words <= self.sets[name]:
+            return self
+        return replace(self, sets={**self.sets, name: self.sets[name] | words})
 
     def __hash__(self) -> int:
         return id(self)

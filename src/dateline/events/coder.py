@@ -26,7 +26,7 @@ from dateline.events.screen import forms
 from dateline.events.trace import Argument, Fate, Trace
 from dateline.events.triggers import TriggerFinder
 from dateline.events.words import words_of
-from dateline.lexicon import Lexicon
+from dateline.lexicon import Lexicon, default_lexicon
 from dateline.nlp import set_lexicon
 from dateline.records import Article, Event
 from dateline.where import Gazetteer
@@ -42,6 +42,13 @@ class Coder:
     with_statements: bool = True  # statements (CAMEO 01) are events (setting `statements`)
 
     @cached_property
+    def parse_lexicon(self) -> Lexicon:
+        """The lexicon the parse is read with: the settings' (or the bundled) lexicon, whose
+        nonfactual_governors gain the control words marked `nonfactual` in the trigger files."""
+        lexicon = self.lexicon or default_lexicon()
+        return lexicon.adding("nonfactual_governors", self.patterns.nonfactual_words())
+
+    @cached_property
     def finder(self) -> TriggerFinder:
         return TriggerFinder(self.patterns, self.kb, self.with_statements)
 
@@ -51,8 +58,7 @@ class Coder:
 
     def code(self, doc: Doc, article: Article, trace: Trace | None = None) -> list[Event]:
         """All events of one parsed article; with a `trace`, what became of every candidate trigger."""
-        if self.lexicon is not None:
-            set_lexicon(doc, self.lexicon)  # the word checks on the parse read the settings' words
+        set_lexicon(doc, self.parse_lexicon)  # the word checks on the parse read the settings' words
         resolver = Resolver(self.kb, article.date, home=self._home(article))
         self._repair_lemmas(doc)
         events: list[Event] = []

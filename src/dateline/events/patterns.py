@@ -21,7 +21,7 @@ VERB_KEYS = {
     "reciprocal", "person_obj", "place_obj", "topic",
 }
 NOUN_KEYS = {"lemma", "lemmas", "code", "compound", "reciprocal", "needs_support", "plural"}
-CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from", "generic"}
+CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from", "generic", "nonfactual"}
 TRANSFORMS = {"intent", "threat", "reject", "appeal", "demand", "none"}
 
 
@@ -84,6 +84,7 @@ class Control:
     negate: bool = False
     target_from: str | None = None
     generic: bool = False  # also with a complement that is no event ("agreed to coordinate")
+    nonfactual: bool = False  # its complement did not (yet) happen ("urged X to withdraw"): frames.governed_modality
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,11 @@ class Patterns:
     control_nouns: dict[str, Control]
     transforms: dict[str, dict[str, str]] = field(default_factory=dict)
     patient_roots: frozenset[str] = frozenset()  # roots whose nouns take the one acted on in "of"
+
+    def nonfactual_words(self) -> frozenset[str]:
+        """The control verbs and nouns marked `nonfactual: true` (their complement is no fact)."""
+        entries = [*self.control.items(), *self.control_nouns.items()]
+        return frozenset(lemma for lemma, control in entries if control.nonfactual)
 
     def transform(self, kind: str, code: str) -> str:
         """The code an event `code` becomes under `kind` (intent, threat, reject, appeal, demand)."""
@@ -174,6 +180,8 @@ def _controls(node: yaml.Node | None, path: str) -> dict[str, Control]:
             raise PatternError(path, line, f"bad control entry for {key.value!r}")
         if data.get("transform", "none") not in TRANSFORMS:
             raise PatternError(path, line, f"unknown transform {data.get('transform')!r}")
+        if not isinstance(data.get("nonfactual", False), bool):
+            raise PatternError(path, line, f"{key.value!r}: `nonfactual` must be true or false")
         out[str(key.value).lower()] = Control(**data)
     return out
 
