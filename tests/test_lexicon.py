@@ -154,3 +154,26 @@ def test_a_user_lexicon_reaches_the_gazetteer_qualifiers(tmp_path):
     assert mine.index is gazetteer.index  # the same tables, read with other words
     assert gazetteer.geocode("Paris", qualifier="Texas").country == "USA"
     assert mine.geocode("Paris", qualifier="Texas").country == "FRA"
+
+
+def test_a_user_month_spelling_reaches_the_date_patterns(tmp_path):
+    """'Febr.' becomes a month name: a date in the text and the month of a wire dateline."""
+    spelling = "months:\n  add: {febr: 2}\n"
+    sentence = "Syrian rebels attacked Aleppo on 3 Febr. 2023."
+    [plain] = _coded(tmp_path, sentence)
+    [mine] = _coded(tmp_path, sentence, spelling)
+    assert (plain["date"]["value"], plain["date"]["basis"]) == ("2024-05-08", "publication")
+    assert (mine["date"]["value"], mine["date"]["text"]) == ("2023-02-03", "on 3 Febr. 2023")
+    wire = "DAMASCUS, Febr. 3 (Reuters) - Syrian rebels attacked Aleppo."
+    assert [e["date"]["value"] for e in _coded(tmp_path, wire)] == ["2024-05-08"]
+    assert [e["date"]["value"] for e in _coded(tmp_path, wire, spelling)] == ["2024-02-03"]
+
+
+def test_month_and_weekday_patterns_are_spelt_from_the_lexicon():
+    from dateline.when import find_date_expressions, spellings
+
+    names = spellings(default_lexicon())
+    assert names.weekday == "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    assert "Sept\\.?|Sep\\.?" in names.month and "March" not in names.long_month
+    said = "Iran May retaliate, officials said in March; July was calm."
+    assert [m.text for m in find_date_expressions(said)] == ["in March", "July"]

@@ -18,6 +18,7 @@ from dateline.errors import FileLineError
 from dateline.filters import MAX_OFFSET, FilterError, event_query
 from dateline.ingest import IngestError, IngestNote, read_inputs
 from dateline.ingest.readers import Item
+from dateline.lexicon import Lexicon, lexicon_for
 from dateline.library import Dateline, Stored
 from dateline.nlp import ModelNotFoundError, load_pipeline, pipeline_name
 from dateline.output import EventWriter, plural, write_stats
@@ -48,8 +49,8 @@ class Problems:
 
 
 def _articles(inputs: tuple[str, ...], day: date | None, source: str | None,
-              problems: Problems) -> Iterator[Article]:
-    for item in _items(inputs, day, source):
+              problems: Problems, lexicon: Lexicon | None = None) -> Iterator[Article]:
+    for item in _items(inputs, day, source, lexicon):
         if isinstance(item, IngestError):
             problems.report(str(item))
         elif isinstance(item, IngestNote):
@@ -60,8 +61,9 @@ def _articles(inputs: tuple[str, ...], day: date | None, source: str | None,
             yield item
 
 
-def _items(inputs: tuple[str, ...], day: date | None, source: str | None) -> Iterator[Item]:
-    return read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin)
+def _items(inputs: tuple[str, ...], day: date | None, source: str | None,
+           lexicon: Lexicon | None = None) -> Iterator[Item]:
+    return read_inputs(list(inputs), default_date=day, default_source=source, stdin=sys.stdin, lexicon=lexicon)
 
 
 def _warn_undated(origin: str) -> None:
@@ -74,7 +76,8 @@ def _warn(message: str) -> None:
 
 def _coded(inputs: tuple[str, ...], settings: Settings, day: date | None, source: str | None,
            problems: Problems) -> Iterator[Coded]:
-    for coded in code_articles(_articles(inputs, day, source, problems), settings):
+    articles = _articles(inputs, day, source, problems, lexicon_for(settings.lexicon_files))
+    for coded in code_articles(articles, settings):
         if coded.error:
             problems.report(f"{coded.article.origin or coded.article.id}: {coded.error}")
         yield coded
@@ -197,9 +200,9 @@ def ingest(ctx: click.Context, inputs: tuple[str, ...], db: str | None, workers:
     progress = Progress(None if runs else count_inputs(others))
     on_outcome = _with_progress(progress)
     try:
+        items = _items(others, _day(day), source, lexicon_for(settings.lexicon_files))
         with open_store(settings.db) as store:
-            report = Dateline(settings).code_and_store(_items(others, _day(day), source), store,
-                                                       on_outcome=on_outcome)
+            report = Dateline(settings).code_and_store(items, store, on_outcome=on_outcome)
             for outcome in (o for run in runs for o in store_run(run, store)):
                 on_outcome(report.add(outcome))
             held = store.counts()
@@ -493,7 +496,6 @@ def _import_verbs(settings: Settings, verbs: Path, output: Path) -> int:
     from dateline.events.ontology import Ontology
     from dateline.events.patterns import PatternError, load_patterns
     from dateline.events.petrarch_verbs import import_verbs, trigger_file_text
-    from dateline.lexicon import lexicon_for
 
     codes = set(Ontology.load(settings.ontology_files).codes())
     found = import_verbs(verbs.read_text(encoding="utf-8", errors="replace"), str(verbs), codes,

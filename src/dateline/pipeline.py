@@ -22,7 +22,7 @@ from dateline.events.patterns import load_patterns
 from dateline.events.screen import Screen
 from dateline.events.statements import speaker_cues
 from dateline.ingest.metadata import locate
-from dateline.lexicon import lexicon_for
+from dateline.lexicon import Lexicon, lexicon_for
 from dateline.nlp import load_pipeline
 from dateline.records import Article, Event
 from dateline.settings import Settings
@@ -52,11 +52,11 @@ def build_coder(settings: Settings) -> Coder:
     return Coder(patterns, ontology, kb, gazetteer.with_lexicon(lexicon), lexicon, settings.statements)
 
 
-def text_for_parser(article: Article, screen: Screen | None = None) -> str:
+def text_for_parser(article: Article, screen: Screen | None = None, lexicon: Lexicon | None = None) -> str:
     """The article text with its wire dateline blanked and, when screening, the sentences that
     cannot carry an event blanked too (character offsets unchanged)."""
     text = article.text
-    span = locate(article).dateline_span  # found at ingest; looked for here only for hand-made Articles
+    span = locate(article, lexicon).dateline_span  # found at ingest; looked for here only for hand-made Articles
     if span:
         start, end = span
         text = text[:start] + " " * (end - start) + text[end:]
@@ -91,7 +91,7 @@ def _code_batch(articles: list[Article], settings: Settings) -> list[Coded]:
 def with_dateline(article: Article, settings: Settings) -> Article:
     """`article` with its dateline found and its place geocoded (`dateline_geo`, `home_country`):
     once per article, before coding."""
-    article = locate(article)
+    article = locate(article, lexicon_for(settings.lexicon_files))
     gazetteer = build_coder(settings).gazetteer
     if article.dateline_geo is not None or not article.dateline_place or gazetteer is None:
         return article

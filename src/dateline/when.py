@@ -10,9 +10,10 @@ resolves to value None with basis "unknown": never a made-up date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateline.lexicon import Lexicon, default_lexicon
 from dateline.records import DateRef
@@ -21,44 +22,80 @@ from dateline.records import DateRef
 # Each function reads the lexicon it is given (the settings' lexicon, from the parse the coder
 # dates), else the bundled one.
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_LONG_MONTH = r"(?:January|February|April|June|July|August|September|October|November|December)"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9][0-9]|20[0-9][0-9])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 _NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d{1,2})"
 _UNIT = r"(?:day|week|month|year)s?"
 _PART = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
 
-PATTERNS: list[tuple[str, str]] = [
-    ("iso", rf"\b(?i:on\s+)?{_YEAR}-[01]\d-[0-3]\d\b"),
-    ("day_month_year", rf"\b(?i:on\s+)?{_DAY}\s+{_MONTH}(?:,)?\s+{_YEAR}\b"),
-    ("month_day_year", rf"\b(?i:on\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    ("day_month", rf"\b(?i:on\s+)?{_DAY}\s+{_MONTH}(?![a-z])"),
-    ("month_day", rf"\b(?i:on\s+)?{_MONTH}\s+{_DAY}\b(?!,?\s*{_YEAR})(?![%\d])"),
-    ("part_month", rf"\b(?i:in\s+)?(?i:{_PART})[\s-](?:of\s+)?{_MONTH}(?:\s+{_YEAR})?\b"),
-    ("month_year", rf"\b(?i:in\s+)?{_MONTH}\s+{_YEAR}\b"),
-    ("in_month", rf"\b(?i:in|since|during|by|until|last|next|this|early|late)\s+{_MONTH}(?![a-z])"),
-    ("long_month", rf"(?<![A-Z][a-z] )\b{_LONG_MONTH}\b(?!\s+[A-Z])"),
-    ("quarter", rf"\b(?i:in\s+)?the\s+(?:first|second|third|fourth|last)\s+quarter\s+of\s+"
-                rf"(?:this year|last year|next year|{_YEAR})\b"),
-    ("half", rf"\b(?i:in\s+)?the\s+(?:first|second)\s+half\s+of\s+(?:this year|last year|next year|{_YEAR})\b"),
-    ("part_year", rf"\b(?i:in\s+)?(?i:{_PART})[\s-](?:of\s+)?(?:{_YEAR}|last year|this year|next year)\b"),
-    ("year", rf"\b(?i:in|since|during|by|until|of)\s+{_YEAR}\b(?![-/]\d)"),
-    ("season", rf"\b(?:in\s+(?:the\s+)?)?(?:(?:this|last|next|early|late)\s+)?{_SEASON}"
-               rf"(?:\s+(?:of\s+)?{_YEAR})?\b"),
-    ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
-    ("rel_unit", r"\b(?:(?:earlier|later)\s+)?(?:last|next|this|past|coming)\s+(?:week|month|year|weekend)\b"),
-    ("earlier_this", r"\b(?:earlier|later)\s+(?:this|in the)\s+(?:week|month|year)\b"),
-    ("weekday", rf"\b(?:(?i:on|last|next|this|late|early)\s+)?{_WEEKDAY}(?:'s)?"
-                r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("deictic", r"\b(?:yesterday|today|tonight|the day before yesterday|this (?:morning|afternoon|evening)"
-                r"|last night|over the weekend|earlier today|the previous day|the day before)\b"),
-]
+
+def _alternation(names: list[str], abbreviations: Sequence[str] = ()) -> str:
+    """Names as written ("January"), then abbreviations with an optional dot ("Jan.")."""
+    spelt = [re.escape(n.title()) for n in names] + [re.escape(a.title()) + r"\.?" for a in abbreviations]
+    return "(?:" + "|".join(spelt) + ")"
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """The month and weekday names of a lexicon (data/lexicon/dates.yaml) as regular expressions."""
+
+    month: str  # a full name, or an abbreviation with its dot: "January", "Jan.", "Sept"
+    long_month: str  # a full name that is no common word (not "March", "May"): a date on its own
+    weekday: str
+    any_month: str  # every name and abbreviation, longest first, then an optional dot (datelines)
+    common: frozenset[str]  # the month names that are also common words
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=8)
+def spellings(lexicon: Lexicon) -> Spellings:
+    """The names of `lexicon`'s `months` and `weekdays` maps as patterns, once per lexicon. An
+    abbreviation is a name that starts another name of the same month ("Sep" of "September")."""
+    months = {name: int(n) for name, n in lexicon.mapping("months").items()}
+    short = {a for a in months if any(o != a and o.startswith(a) and months[o] == months[a] for o in months)}
+    by_month = sorted(months, key=lambda name: (months[name], -len(name), name))
+    full = [name for name in by_month if name not in short]
+    common = lexicon.words("common_word_months")
+    weekdays = lexicon.mapping("weekdays")
+    month = _alternation(full, [name for name in by_month if name in short])
+    weekday = _alternation(sorted(weekdays, key=lambda name: (int(weekdays[name]), -len(name), name)))
+    long_month = _alternation([name for name in full if name not in common])
+    compiled = tuple((kind, re.compile(rx, re.IGNORECASE if kind in _CASELESS else 0))
+                     for kind, rx in _patterns(month, long_month, weekday))
+    return Spellings(month, long_month, weekday, _alternation(by_month) + r"\.?", common, compiled)
+
+
+def _patterns(month: str, long_month: str, weekday: str) -> list[tuple[str, str]]:
+    """The kinds of temporal expression, most specific first, with the lexicon's names."""
+    return [
+        ("iso", rf"\b(?i:on\s+)?{_YEAR}-[01]\d-[0-3]\d\b"),
+        ("day_month_year", rf"\b(?i:on\s+)?{_DAY}\s+{month}(?:,)?\s+{_YEAR}\b"),
+        ("month_day_year", rf"\b(?i:on\s+)?{month}\s+{_DAY},?\s+{_YEAR}\b"),
+        ("day_month", rf"\b(?i:on\s+)?{_DAY}\s+{month}(?![a-z])"),
+        ("month_day", rf"\b(?i:on\s+)?{month}\s+{_DAY}\b(?!,?\s*{_YEAR})(?![%\d])"),
+        ("part_month", rf"\b(?i:in\s+)?(?i:{_PART})[\s-](?:of\s+)?{month}(?:\s+{_YEAR})?\b"),
+        ("month_year", rf"\b(?i:in\s+)?{month}\s+{_YEAR}\b"),
+        ("in_month", rf"\b(?i:in|since|during|by|until|last|next|this|early|late)\s+{month}(?![a-z])"),
+        ("long_month", rf"(?<![A-Z][a-z] )\b{long_month}\b(?!\s+[A-Z])"),
+        ("quarter", rf"\b(?i:in\s+)?the\s+(?:first|second|third|fourth|last)\s+quarter\s+of\s+"
+                    rf"(?:this year|last year|next year|{_YEAR})\b"),
+        ("half", rf"\b(?i:in\s+)?the\s+(?:first|second)\s+half\s+of\s+(?:this year|last year|next year|{_YEAR})\b"),
+        ("part_year", rf"\b(?i:in\s+)?(?i:{_PART})[\s-](?:of\s+)?(?:{_YEAR}|last year|this year|next year)\b"),
+        ("year", rf"\b(?i:in|since|during|by|until|of)\s+{_YEAR}\b(?![-/]\d)"),
+        ("season", rf"\b(?:in\s+(?:the\s+)?)?(?:(?:this|last|next|early|late)\s+)?{_SEASON}"
+                   rf"(?:\s+(?:of\s+)?{_YEAR})?\b"),
+        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+        ("rel_unit", r"\b(?:(?:earlier|later)\s+)?(?:last|next|this|past|coming)\s+(?:week|month|year|weekend)\b"),
+        ("earlier_this", r"\b(?:earlier|later)\s+(?:this|in the)\s+(?:week|month|year)\b"),
+        ("weekday", rf"\b(?:(?i:on|last|next|this|late|early)\s+)?{weekday}(?:'s)?"
+                    r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+        ("deictic", r"\b(?:yesterday|today|tonight|the day before yesterday|this (?:morning|afternoon|evening)"
+                    r"|last night|over the weekend|earlier today|the previous day|the day before)\b"),
+    ]
+
+
 _CASELESS = {"ago", "rel_unit", "earlier_this", "deictic", "season", "quarter", "half", "part_year"}
-_COMPILED = [(kind, re.compile(rx, re.IGNORECASE if kind in _CASELESS else 0)) for kind, rx in PATTERNS]
 
 
 @dataclass(frozen=True)
@@ -73,18 +110,19 @@ WHEN_SCAN = 5000
 work on a run-on 'sentence' of a page without punctuation)."""
 
 
-def find_date_expressions(text: str) -> list[DateMatch]:
+def find_date_expressions(text: str, lexicon: Lexicon | None = None) -> list[DateMatch]:
     """Temporal expressions in the first WHEN_SCAN characters of `text`, non-overlapping, longest
-    first, in text order."""
+    first, in text order (the month and weekday names of `lexicon`)."""
+    names = spellings(lexicon or default_lexicon())
     text = text[:WHEN_SCAN]
     found: list[tuple[int, int]] = []
     taken = bytearray(len(text))  # characters inside an expression already found
-    for _kind, rx in _COMPILED:
+    for _kind, rx in names.patterns:
         for m in rx.finditer(text):
             start, end = m.span()
             if any(taken[start:end]):
                 continue
-            if not _plausible(text, m.group(0), start):
+            if not _plausible(text, m.group(0), start, names.common):
                 continue
             found.append((start, end))
             taken[start:end] = b"\x01" * (end - start)
@@ -92,11 +130,13 @@ def find_date_expressions(text: str) -> list[DateMatch]:
     return [DateMatch(s, e, text[s:e]) for s, e in found]
 
 
-def _plausible(text: str, expr: str, start: int) -> bool:
+def _plausible(text: str, expr: str, start: int, common: frozenset[str]) -> bool:
+    """A month name that is a common word ('may', 'march') is a date only with a day after it."""
     lower = expr.lower()
-    if lower.startswith(("may ", "march ")) and re.fullmatch(r"(may|march)\s+\d.*", lower) is None:
+    word = next((w for w in common if lower.startswith(f"{w} ")), None)
+    if word is not None and re.fullmatch(rf"{re.escape(word)}\s+\d.*", lower) is None:
         return False
-    if lower in {"may", "march"}:
+    if lower in common:
         return False
     before = text[max(0, start - 8) : start].lower()
     if lower.startswith("sunday") and text[start:].lower().startswith(("sunday times", "sunday telegraph")):
@@ -145,18 +185,19 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 
 def _absolute(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
+    names = spellings(lex)
     text = _strip(expr)
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
     if m:
         return _ref(_safe(int(m[1]), int(m[2]), int(m[3])), "day", expr, "explicit")
-    m = re.fullmatch(rf"({_DAY})\s+({_MONTH}),?\s+({_YEAR})", text, re.I)
+    m = re.fullmatch(rf"({_DAY})\s+({names.month}),?\s+({_YEAR})", text, re.I)
     if m:
         return _ref(_safe(int(m[3]), _month(m[2], lex) or 0, _day(m[1])), "day", expr, "explicit")
-    m = re.fullmatch(rf"({_MONTH})\s+({_DAY}),?\s+({_YEAR})", text, re.I)
+    m = re.fullmatch(rf"({names.month})\s+({_DAY}),?\s+({_YEAR})", text, re.I)
     if m:
         return _ref(_safe(int(m[3]), _month(m[1], lex) or 0, _day(m[2])), "day", expr, "explicit")
-    m = re.fullmatch(rf"({_DAY})\s+({_MONTH})", text, re.I) or re.fullmatch(
-        rf"({_MONTH})\s+({_DAY})", text, re.I)
+    m = re.fullmatch(rf"({_DAY})\s+({names.month})", text, re.I) or re.fullmatch(
+        rf"({names.month})\s+({_DAY})", text, re.I)
     if m:
         first_is_day = m[1][0].isdigit()
         day_word, month_word = (m[1], m[2]) if first_is_day else (m[2], m[1])
@@ -166,11 +207,12 @@ def _absolute(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef 
 
 
 def _months(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
+    names = spellings(lex)
     text = _strip(expr)
-    m = re.fullmatch(rf"({_MONTH})\s+({_YEAR})", text, re.I)
+    m = re.fullmatch(rf"({names.month})\s+({_YEAR})", text, re.I)
     if m:
         return _ref(_safe(int(m[2]), _month(m[1], lex) or 0, 1), "month", expr, "explicit")
-    m = re.fullmatch(rf"(?:(last|next|this|early|late)\s+)?({_MONTH})", text, re.I)
+    m = re.fullmatch(rf"(?:(last|next|this|early|late)\s+)?({names.month})", text, re.I)
     if m and _month(m[2], lex):
         month = _month(m[2], lex) or 1
         if pub is None:
@@ -181,7 +223,7 @@ def _months(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | 
         if direction != "future" and value and value.year == pub.year and month > pub.month:
             value = _safe(pub.year - 1, month, 1)
         return _ref(value, "month", expr, "explicit")
-    m = re.fullmatch(rf"(?:the\s+)?({_PART})[\s-](?:of\s+)?({_MONTH})(?:\s+({_YEAR}))?", text, re.I)
+    m = re.fullmatch(rf"(?:the\s+)?({_PART})[\s-](?:of\s+)?({names.month})(?:\s+({_YEAR}))?", text, re.I)
     if m:
         part = m[1].lower()
         day = 15 if part in {"mid", "the middle of"} else 20 if part in {"late", "the end of"} else 1
@@ -318,7 +360,8 @@ _RELATIVE: list[tuple[str, Callable[[re.Match, date, Lexicon], tuple[date, str]]
 
 
 def _weekday(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
-    m = re.fullmatch(rf"(?:(on|last|next|this|late|early)\s+)?({_WEEKDAY})(?:'s)?"
+    names = spellings(lex)
+    m = re.fullmatch(rf"(?:(on|last|next|this|late|early)\s+)?({names.weekday})(?:'s)?"
                      r"(?:\s+(?:morning|afternoon|evening|night))?", expr.strip(), re.I)
     if not m:
         return None

@@ -36,7 +36,7 @@ def date_for(trigger: Token, anchor: Token, publication: date | None) -> DateRef
 def _dated_governors(sent: Span) -> list[tuple[Token, when.DateMatch]]:
     """Each temporal expression of the sentence with the verb (or noun) it modifies."""
     out = []
-    for match in when.find_date_expressions(sent.text):
+    for match in when.find_date_expressions(sent.text, lexicon_of(sent)):
         span = sent.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

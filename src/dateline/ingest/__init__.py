@@ -27,6 +27,7 @@ from dateline.ingest.readers import (
     read_path,
     read_stdin,
 )
+from dateline.lexicon import Lexicon
 
 __all__ = ["IngestError", "IngestNote", "Limits", "read_inputs", "walk"]
 log = logging.getLogger(__name__)
@@ -74,10 +75,10 @@ def _walk(root: Path, directory: Path, seen: set[tuple[int, int]]) -> Iterator[t
 
 def read_inputs(inputs: Sequence[str], *, default_date: date | None = None,
                 default_source: str | None = None, stdin: TextIO | None = None,
-                limits: Limits | None = None) -> Iterator[Item]:
+                limits: Limits | None = None, lexicon: Lexicon | None = None) -> Iterator[Item]:
     """Articles (and IngestErrors, IngestNotes) from files, directories (recursive) and '-' (stdin),
     streamed."""
-    defaults = Defaults(default_date, default_source, limits or Limits())
+    defaults = Defaults(default_date, default_source, limits or Limits(), lexicon)
     for item in inputs:
         if item == "-":
             yield from read_stdin(stdin or sys.stdin, defaults)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
-from dateline.lexicon import default_lexicon
+from dateline.lexicon import Lexicon, default_lexicon
 from dateline.records import Article
+from dateline.when import spellings
 
 DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(.*)$", re.IGNORECASE)
 BOILERPLATE = re.compile(
@@ -17,22 +19,26 @@ BOILERPLATE = re.compile(
     r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$",
     re.IGNORECASE,
 )
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # A place word: a capital and letters, hyphenated parts each starting with their hyphen
 # ("Port-au-Prince"); words are joined by single spaces only. No two ways to split a string into
 # words, so the pattern cannot backtrack, and it only ever looks at DATELINE_SCAN characters.
 _WORD = r"[A-Z][A-Za-z'.]*(?:-[A-Za-z'.]+){0,4}"
 _PLACE = rf"(?P<place>{_WORD}(?: {_WORD}){{0,3}})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
-_MONTHDAY = rf"(?:,\s*(?:(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})))"
 _AGENCY = r"(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\)|/(?P<agency2>[A-Za-z][\w .&-]{0,30})/)"
-DATELINE = re.compile(
-    rf"\s*{_PLACE}{_REGION}?{_MONTHDAY}?\.?\s*{_AGENCY}(?!\s*[a-z])\s*\.?\s*(?:--|—|–|-|:)?\s*"
-)  # no lower-case word after the agency: "The Asia-Pacific Economic Cooperation (APEC) forum has"
+
+
+@lru_cache(maxsize=8)
+def dateline_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """The wire dateline, with the month names of `lexicon` (data/lexicon/dates.yaml)."""
+    month = spellings(lexicon).any_month
+    monthday = rf"(?:,\s*(?:(?P<month>{month})\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+(?P<month2>{month})))"
+    # no lower-case word after the agency: "The Asia-Pacific Economic Cooperation (APEC) forum has"
+    return re.compile(rf"\s*{_PLACE}{_REGION}?{monthday}?\.?\s*{_AGENCY}(?!\s*[a-z])\s*\.?\s*(?:--|—|–|-|:)?\s*")
+
+
 DATELINE_SCAN = 160  # a wire dateline is never longer: the pattern sees at most this much text
 STAMP = re.compile(r"(?:last )?(?:updated|published)(?: on| at)? [\w :,+/-]{1,40}?\. (?=[A-Z])", re.IGNORECASE)
-MONTHS = default_lexicon().mapping("months")  # data/lexicon/dates.yaml
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ def split_date_line(text: str) -> tuple[date | None, str]:
     return day, rest.lstrip("\n") if not m.group(2) else rest
 
 
-def strip_boilerplate(text: str) -> tuple[str | None, str]:
+def strip_boilerplate(text: str, lexicon: Lexicon | None = None) -> tuple[str | None, str]:
     """Drop leading page furniture; a short headline-like line before the story becomes the title."""
     lines = text.split("\n")
     title: str | None = None
@@ -75,7 +81,8 @@ def strip_boilerplate(text: str) -> tuple[str | None, str]:
         if not line or len(line) <= 300 and BOILERPLATE.match(line):
             i += 1
             continue
-        if title is None and _looks_like_title(line) and find_dateline(line) is None and i + 1 < len(lines):
+        headline = title is None and _looks_like_title(line) and i + 1 < len(lines)
+        if headline and find_dateline(line, lexicon=lexicon) is None:
             title = line
             i += 1
             continue
@@ -90,22 +97,25 @@ def _looks_like_title(line: str) -> bool:
     return len(line) < 200 and not line.endswith((".", '"', "”", ":")) and len(line.split()) >= 2
 
 
-def find_dateline(text: str, window: int = 1500) -> Dateline | None:
-    """A wire dateline at the start of one of the first paragraphs: place, agency and month/day."""
+def find_dateline(text: str, window: int = 1500, lexicon: Lexicon | None = None) -> Dateline | None:
+    """A wire dateline at the start of one of the first paragraphs: place, agency and month/day
+    (month names of `lexicon`, else the bundled ones)."""
+    lex = lexicon or default_lexicon()
     for start in [0, *(m.end() for m in re.finditer(r"\n\s*", text[:window]))]:
-        found = _dateline_at(text, start)
+        found = _dateline_at(text, start, lex)
         if found is not None:
             return found
     return None
 
 
-def _dateline_at(text: str, pos: int) -> Dateline | None:
-    m = DATELINE.match(text[: pos + DATELINE_SCAN], pos)
+def _dateline_at(text: str, pos: int, lex: Lexicon) -> Dateline | None:
+    m = dateline_pattern(lex).match(text[: pos + DATELINE_SCAN], pos)
     if not m:
         return None
     month_word = m.group("month") or m.group("month2")
     day_word = m.group("day") or m.group("day2")
-    month = MONTHS.get(month_word[:3].lower()) if month_word else None
+    number = lex.mapping("months").get(month_word.lower().rstrip(".")) if month_word else None
+    month = int(number) if number is not None else None
     place = m.group("place").strip()
     if m.group("region"):
         place = f"{place}, {m.group('region')}"
@@ -113,18 +123,18 @@ def _dateline_at(text: str, pos: int) -> Dateline | None:
     return Dateline(place, agency, month, int(day_word) if day_word else None, m.start("place"), m.end())
 
 
-def locate(article: Article) -> Article:
+def locate(article: Article, lexicon: Lexicon | None = None) -> Article:
     """`article` with its wire dateline's span found, unless ingest already looked
     (`Article.dateline_span` is not None): the dateline is found once per article."""
     if article.dateline_span is not None:
         return article
-    found = find_dateline(article.text)
+    found = find_dateline(article.text, lexicon=lexicon)
     return replace(article, dateline_span=(found.start, found.end) if found else ())
 
 
-def dateline_span(text: str) -> tuple[int, int] | None:
+def dateline_span(text: str, lexicon: Lexicon | None = None) -> tuple[int, int] | None:
     """Character span of the wire dateline, so the coder can leave it out of the parse."""
-    found = find_dateline(text)
+    found = find_dateline(text, lexicon=lexicon)
     return (found.start, found.end) if found else None
 
 

@@ -21,6 +21,7 @@ from dateline.ingest import metadata
 from dateline.ingest.fields import FieldError, Limits, check_fields, check_id, clean_text
 from dateline.ingest.html import parse_html
 from dateline.ingest.streams import Line, Prefixed, binary_kind, decode, lines, read_bounded
+from dateline.lexicon import Lexicon
 from dateline.records import Article
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class Defaults:
     date: date | None = None
     source: str | None = None
     limits: Limits = field(default_factory=Limits)
+    lexicon: Lexicon | None = None  # month names of wire datelines; None: the bundled lexicon
 
 
 Item = Article | IngestError | IngestNote
@@ -89,7 +91,7 @@ def build_items(record: dict[str, Any], origin: str, defaults: Defaults) -> Iter
 
 def _article(ident: str, fields: dict[str, Any], origin: str, defaults: Defaults) -> Article | IngestError:
     own_date, text = metadata.split_date_line(fields["text"])
-    title, text = metadata.strip_boilerplate(text)
+    title, text = metadata.strip_boilerplate(text, defaults.lexicon)
     if not text.strip():
         return IngestError(origin, "no article text")
     given = fields.get("date")
@@ -98,7 +100,7 @@ def _article(ident: str, fields: dict[str, Any], origin: str, defaults: Defaults
     except ValueError:
         return IngestError(origin, f"bad date {given[:40]!r} (expected YYYY-MM-DD)")
     basis = "metadata" if day else "unknown"
-    found = metadata.find_dateline(text)
+    found = metadata.find_dateline(text, lexicon=defaults.lexicon)
     if day is None and found is not None:
         day = metadata.dateline_date(found, defaults.date)
         basis = "dateline" if day else basis
