@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from dateline.ingest import read_inputs
 from dateline.ingest.metadata import locate
 from dateline.pipeline import code_articles, text_for_parser, with_dateline
@@ -43,3 +45,19 @@ def test_a_hand_made_article_is_located_when_coded():
     start, end = locate(article).dateline_span
     assert start == 0 and STORY[start:end].startswith("LAGOS, May 28 (Xinhua)")
     assert text_for_parser(article).startswith(" " * len("LAGOS, May 28 (Xinhua)"))
+
+
+def test_the_coder_reads_the_place_the_article_carries():
+    """The coder geocodes no dateline itself: the place on the Article (resolved once before
+    coding) gives the home country of "police" and the place of local news."""
+    from dateline.records import Place
+
+    story = "LAGOS, May 28 (Xinhua) -- Police arrested 23 protesters on Saturday.\n"
+    nairobi = Place(text="LAGOS", name="Nairobi", country="KEN", lat=-1.28, lon=36.82, feature="capital")
+    plain = Article(id="p", text=story, date=date(2022, 5, 28), dateline_place="LAGOS")
+    told = Article(id="t", text=story, date=date(2022, 5, 28), dateline_place="LAGOS",
+                   dateline_geo=nairobi, home_country="KEN")
+    [lagos], [kenya] = (c.events for c in code_articles([plain, told], Settings()))
+    assert lagos.source[0].country == "NGA" and lagos.location.name == "Lagos"
+    assert kenya.source[0].country == "KEN" and kenya.location.name == "Nairobi"
+    assert "dateline" in kenya.location.feature

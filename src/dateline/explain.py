@@ -86,9 +86,10 @@ def explain_text(text: str, *, date: str | None = None, settings: Settings | Non
 def explain_article(article: Article, settings: Settings | None = None) -> Explanation:
     """Code `article` as `dateline code` does, recording every candidate trigger's fate."""
     from dateline.nlp import load_pipeline
-    from dateline.pipeline import build_coder, build_screen, parse_texts, text_for_parser
+    from dateline.pipeline import build_coder, build_screen, parse_texts, text_for_parser, with_dateline
 
     settings = settings or Settings()
+    article = with_dateline(article, settings)  # the dateline place geocoded, as code_articles does
     nlp = load_pipeline(settings.model)
     coder = build_coder(settings)
     screen = build_screen(settings)

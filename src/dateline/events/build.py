@@ -161,16 +161,17 @@ class EventBuilder:
     def _dateline_place(self, article: Article, draft: Draft, actors: list[Actor],
                         when: DateRef) -> Place | None:
         """The dateline city for an event told as news of the day from there: one of its actors
-        is of the dateline's country, it has no earlier date of its own, it is not a phone call."""
-        if not article.dateline_place or self.gazetteer is None or draft.code.startswith("041"):
+        is of the dateline's country, it has no earlier date of its own, it is not a phone call. The
+        place was geocoded once before coding (`Article.dateline_geo`, `pipeline.with_dateline`)."""
+        place = article.dateline_geo
+        if place is None or draft.code.startswith("041"):
             return None
-        place = self.gazetteer.geocode(article.dateline_place.title())
         if place.name is None or place.country not in {a.country for a in actors}:
             return None
         if when.basis == "explicit" or (when.value and article.date and
                                         abs((article.date - when.value).days) > 2):
             return None
-        return replace(place, text=article.dateline_place, feature=f"{place.feature}; dateline")
+        return replace(place, feature=f"{place.feature}; dateline")
 
     def _actor_place(self, heads: list[Token], resolver: Resolver) -> Place | None:
         """The place an actor phrase names for itself: 'students AT UNIVERSITIES IN BELGRADE'."""

@@ -59,7 +59,9 @@ class Coder:
     def code(self, doc: Doc, article: Article, trace: Trace | None = None) -> list[Event]:
         """All events of one parsed article; with a `trace`, what became of every candidate trigger."""
         set_lexicon(doc, self.parse_lexicon)  # the word checks on the parse read the settings' words
-        resolver = Resolver(self.kb, article.date, home=self._home(article))
+        # the country of the wire dateline ("LAGOS, May 28 (Xinhua)" -> NGA), geocoded once before
+        # coding (`pipeline.with_dateline`)
+        resolver = Resolver(self.kb, article.date, home=article.home_country)
         self._repair_lemmas(doc)
         events: list[Event] = []
         domain = noise.is_domain_text(article.text, self.lexicon)  # a match report, a film review, a market report
@@ -107,13 +109,6 @@ class Coder:
                 lemma = self._lemma_of_form.get(tok.lower_)
                 if lemma is not None:
                     tok.lemma_ = lemma
-
-    def _home(self, article: Article) -> str | None:
-        """The country of the article's wire dateline ("LAGOS, May 28 (Xinhua)" -> NGA)."""
-        if not article.dateline_place or self.gazetteer is None:
-            return None
-        place = self.gazetteer.geocode(article.dateline_place.title())
-        return place.country
 
     def _code_sentence(self, sent: Span, index: int, article: Article, resolver: Resolver,
                        trace: Trace | None = None) -> list[Event]:
