@@ -1,5 +1,5 @@
 """Named adjustments: the coder's special cases, each a registered rule with its condition, effect
-and an example sentence (tests/test_rules.py codes every example and checks its outcome).
+and an example sentence (tests/events/test_rules.py codes every example and checks its outcome).
 
 A rule acts at one of five stages: `veto` (rules a trigger's reading out: the word is no event
 here), `reading` (changes the code or the sides of one trigger's reading),

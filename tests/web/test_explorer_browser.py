@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from dateline.api import create_app
 from dateline.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "browser-token"
 TIMEOUT = 20_000
 

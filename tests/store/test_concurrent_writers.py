@@ -16,7 +16,7 @@ from test_store import sample
 
 from dateline.store import open_store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def snapshot(url: str) -> tuple:
