@@ -14,7 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -343,6 +343,26 @@ def score_sentence(report: Report, sentence: GoldSentence, coded: list[Event], h
             report.confusion[("-", e.cameo[:2] if has_cameo else e.plover.event)] += 1
 
 
+def joint_acts(events: list[Event]) -> list[Event]:
+    """PLOVER codes a joint act of two sides ("X and Y agreed") once, both sides its source and no
+    target; the coder codes it both ways (X>Y and Y>X, as PETRARCH2 does). For PLOVER gold, each such
+    pair becomes one event in PLOVER's form, so both are scored as PLOVER has them."""
+    out: list[Event] = []
+    for event in events:
+        twin = next((o for o in out if _mirrors(o, event)), None)
+        if twin is None:
+            out.append(event)
+        else:
+            out[out.index(twin)] = replace(twin, source=twin.source + event.source, target=())
+    return out
+
+
+def _mirrors(a: Event, b: Event) -> bool:
+    return (a.sentence_index == b.sentence_index and a.trigger == b.trigger and a.cameo == b.cameo
+            and [x.code for x in a.source] == [x.code for x in b.target]
+            and [x.code for x in a.target] == [x.code for x in b.source] and bool(a.target))
+
+
 def evaluate_file(path: Path, settings: Settings, progress: Progress | None = None) -> Report:
     gold = read_gold(path)
     has_cameo = any(e.cameo for s in gold for e in s.events)
@@ -352,7 +372,8 @@ def evaluate_file(path: Path, settings: Settings, progress: Progress | None = No
     if progress is not None:
         progress.total = len(articles)
     for coded in code_articles(articles, settings):
-        score_sentence(report, by_id[coded.article.id], list(coded.events), has_cameo)
+        events = list(coded.events) if has_cameo else joint_acts(list(coded.events))
+        score_sentence(report, by_id[coded.article.id], events, has_cameo)
         if progress is not None:
             progress.tick(len(coded.events))
     return report

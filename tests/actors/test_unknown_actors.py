@@ -59,3 +59,18 @@ def test_disasters_and_common_nouns_are_no_agents(code_text, text):
 def test_a_named_agent_is_not_replaced_by_an_implied_one(code_text):
     [event] = [e for e in code_text("Three activists were arrested by Kenyan police.", D) if e.cameo == "173"]
     assert event.source[0].code == "KENCOP" and event.source[0].text
+
+
+def test_a_joint_act_of_two_sides_is_coded_both_ways(code_text):
+    events = code_text("Kyrgyzstan and Tajikistan agreed to reopen their border crossings.", D)
+    assert sorted(_dyads(events)) == ["030 KGZ>TJK", "030 TJK>KGZ"] or {
+        (e.source[0].country, e.target[0].country) for e in events} == {("KGZ", "TJK"), ("TJK", "KGZ")}
+
+
+def test_plover_gold_scores_a_joint_act_as_one_event(code_text):
+    from dateline.evaluate import joint_acts
+    events = code_text("Kyrgyzstan and Tajikistan agreed to reopen their border crossings.", D)
+    [joint] = joint_acts(events)
+    assert {a.country for a in joint.source} == {"KGZ", "TJK"} and not joint.target
+    one_way = code_text("Russia held talks with Turkey.", D)
+    assert joint_acts(one_way) == one_way

@@ -256,6 +256,10 @@ class Resolver:
         if hit.kind == "person":
             return self._person(hit, span, role_sector)
         org = hit.entry
+        if role_sector and not org.sector and org.country and org.code == org.country:
+            # a state-level entry (an imported PETRARCH country) with a role word: "the Calenardhon GOVERNMENT"
+            return Actor(span.text, span.start_char, span.end_char, f"{org.code}{role_sector}", org.name,
+                         org.country, role_sector, f"{org.kind} {org.name!r} + role {role_sector}")
         return Actor(span.text, span.start_char, span.end_char, org.code, org.name,
                      org.country, org.sector, f"{org.kind} {org.name!r}")
 

@@ -74,7 +74,11 @@ class EventBuilder:
             found = rules.home_as_target(draft, source[0])  # "French unions staged a strike": against France
             applied += ["home country as target"] if found else []
             target = [found] if found else []
-        return self._events(draft, sent, index, article, source, target, when, location, attributed)
+        events = self._events(draft, sent, index, article, source, target, when, location, attributed)
+        if rules.both_directions(sides, source, target):  # "Russia and Turkey agreed": RUS>TUR and TUR>RUS
+            applied.append("both directions")
+            events += self._events(draft, sent, index, article, target, source, when, location, attributed)
+        return events
 
     def _locate(self, draft: Draft, article: Article, resolver: Resolver, source: list[Actor], target: list[Actor],
                 basis: TargetBasis, when: DateRef) -> tuple[list[Actor], list[Actor], Place | None]:

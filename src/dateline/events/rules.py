@@ -218,6 +218,13 @@ def reciprocal_sides(draft: Draft, source: list[Actor]) -> tuple[list[Actor], li
     return None
 
 
+@register("both directions", "event", "a reciprocal act of exactly two sides named together ('reciprocal sides')",
+          "it is coded in both directions, one event each way, as PETRARCH2 and TABARI code compound actors of a "
+          "reciprocal act", "Russia and Turkey agreed to set up a joint monitoring centre.", "03 TUR>RUS")
+def both_directions(sides: tuple[list[Actor], list[Actor]] | None, source: list[Actor], target: list[Actor]) -> bool:
+    return sides is not None and len(source) == 1 and len(target) == 1 and source[0].code != target[0].code
+
+
 @register("home country as target", "event", "a demand or protest (domestic_roots) with no named target by a "
           "domestic sector (domestic_sectors) of a country", "that country is the target",
           "French unions staged a strike on Tuesday.", "14 FRALAB>FRA")
