@@ -261,3 +261,43 @@ def sentence_place(sent: Span, gazetteer: Gazetteer, context: frozenset[str]) ->
             if place is not None and place.country:
                 return place
     return None
+
+
+@dataclass(frozen=True)
+class EventPlaces:
+    """The places an event's parse names, geocoded with the article's context (the countries it named
+    so far): where the act happened, where its actors are, the places acted on. (The wire dateline's
+    place is geocoded once per article before coding: `Article.dateline_geo`.)"""
+
+    gazetteer: Gazetteer
+
+    def of_event(self, anchor: Token, trigger: Token, context: frozenset[str]) -> Place | None:
+        return event_place(anchor, trigger, self.gazetteer, context)
+
+    def of_actors(self, heads: list[Token], context: frozenset[str]) -> Place | None:
+        """The place an actor phrase names for itself: 'students AT UNIVERSITIES IN BELGRADE'."""
+        for head in heads:
+            place = event_place(head, head, self.gazetteer, context)
+            if place is not None:
+                return place
+        return None
+
+    def of_targets(self, names: list[tuple[str, int, int]]) -> Place | None:
+        """'shelled the city of Kharkiv', 'seized the town of Goma': the place acted on is where."""
+        for text, start, end in names:
+            place = self.gazetteer.geocode(text)
+            if place.name:
+                return replace(place, text=text, start=start, end=end)
+        return None
+
+    def named(self, head: Token, context: frozenset[str]) -> Place | None:
+        """A place name at `head` ("seized GOMA", "entered the town of Bakhmut"), not a common noun."""
+        name, start, end, qualifier = place_name(head)
+        span = head.doc.char_span(start, end)
+        if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span):
+            return None  # "shelled VILLAGES" is no place name ("The Villages", Florida)
+        place = self.gazetteer.geocode(name, context, qualifier)
+        return replace(place, text=name, start=start, end=end) if place.country else None
+
+    def in_sentence(self, sent: Span, context: frozenset[str]) -> Place | None:
+        return sentence_place(sent, self.gazetteer, context)

@@ -9,8 +9,9 @@ from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
+from dateline.actors import countries
 from dateline.actors.kb import KnowledgeBase
-from dateline.actors.resolver import Resolver, is_unknown, localise
+from dateline.actors.resolver import Resolver, is_unknown
 from dateline.events import rules
 from dateline.events.arguments import argument, attribution, resolve_sources
 from dateline.events.draft import Draft
@@ -21,9 +22,7 @@ from dateline.events.triggers import place_like
 from dateline.events.words import words_of
 from dateline.records import Actor, Article, DateRef, Event, Place, Plover
 from dateline.records import Span as TextSpan
-from dateline.where import Gazetteer, event_place, place_name, sentence_place
-
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+from dateline.where import EventPlaces, Gazetteer
 
 
 class TargetBasis(StrEnum):
@@ -82,33 +81,28 @@ class EventBuilder:
 
     def _locate(self, draft: Draft, article: Article, resolver: Resolver, source: list[Actor], target: list[Actor],
                 basis: TargetBasis, when: DateRef) -> tuple[list[Actor], list[Actor], Place | None]:
-        """The event's place, and the country of actors that have none from it and from each other."""
-        location = self._place(draft, resolver)
+        """The event's place (where.EventPlaces), and the country of actors that have none
+        (actors.countries, its passes in order)."""
+        places, context = self.places, resolver.recent_countries()
+        if places is None:
+            target = countries.targets_from_source(source, target)
+            return countries.source_from_targets(source, target), target, None
+        location = places.of_event(draft.anchor, draft.trigger, context)
         if location is None and basis is TargetBasis.PLACE:
-            location = _place_of_targets(target, self.gazetteer)
+            location = places.of_targets([(a.text, a.start, a.end) for a in target])
         if location is None or any(a.country is None for a in source):
-            own = self._actor_place(draft.source, resolver)  # "a court IN ISTANBUL", "students IN DHAKA"
+            own = places.of_actors(draft.source, context)  # "a court IN ISTANBUL", "students IN DHAKA"
             if own is not None and own.country:
-                source = [_localise(a, own.country) for a in source]
-                location = location or own
+                source, location = countries.from_place(source, own), location or own
         if location is None:
             location = self._dateline_place(article, draft, [*source, *target], when)
-        if location is not None and location.country:
-            source = [_localise(a, location.country) for a in source]
-            target = [_localise(a, location.country) for a in target]
-        home = next((a.country for a in source if a.country), None)
-        if home:  # "Kenyan police warned opposition supporters": people acted on are its own
-            target = [_localise(a, home) for a in target]
-        if any(is_unknown(a) for a in [*source, *target]) and self.gazetteer is not None:
-            # "schoolchildren marched through Dhaka TO PROTEST": a place elsewhere in the sentence
-            near = sentence_place(draft.trigger.sent, self.gazetteer, self._context(resolver))
-            if near is not None:
-                source = [localise(a, near.country, "country of a place in the sentence") for a in source]
-                target = [localise(a, near.country, "country of a place in the sentence") for a in target]
-        abroad = next((a.country for a in target if a.country), None)
-        if abroad:  # "rebel fighters seized Goma": Congolese rebels (an unknown name is no rebel of Goma)
-            source = [localise(a, abroad, "country of the event's place", names=False) for a in source]
-        return source, target, location
+        source, target = countries.from_place(source, location), countries.from_place(target, location)
+        target = countries.targets_from_source(source, target)
+        if countries.any_unknown([*source, *target]):  # "schoolchildren marched through Dhaka TO PROTEST"
+            near = places.in_sentence(draft.trigger.sent, context)
+            source = countries.from_place(source, near, countries.SENTENCE_PLACE)
+            target = countries.from_place(target, near, countries.SENTENCE_PLACE)
+        return countries.source_from_targets(source, target), target, location
 
     def _events(self, draft: Draft, sent: Span, index: int, article: Article, source: list[Actor],
                 target: list[Actor], when: DateRef, location: Place | None, attributed: str | None) -> list[Event]:
@@ -141,26 +135,18 @@ class EventBuilder:
                 return list(dict.fromkeys(found)), basis
         return [], TargetBasis.ACTOR
 
-    def _context(self, resolver: Resolver) -> frozenset[str]:
-        return resolver.recent_countries()
+    @property
+    def places(self) -> EventPlaces | None:
+        return EventPlaces(self.gazetteer) if self.gazetteer is not None else None
 
     def _place_actors(self, heads: list[Token], resolver: Resolver) -> list[Actor]:
         """A seized or entered place that is not a known actor: its country, from the gazetteer."""
-        if self.gazetteer is None:
+        if self.places is None:
             return []
-        context = self._context(resolver)
-        out = []
-        for head in heads:
-            name, start, end, qualifier = place_name(head)
-            span = head.doc.char_span(start, end)
-            if span is None or not any(t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTITIES for t in span):
-                continue  # "shelled VILLAGES" is no place name ("The Villages", Florida)
-            place = self.gazetteer.geocode(name, context | ({resolver.home} if resolver.home else set()),
-                                           qualifier)
-            if place.country:
-                out.append(Actor(name, start, end, place.country, place.name, place.country, None,
-                                 f"place {place.name!r} ({place.feature}) in {place.country}"))
-        return out
+        context = resolver.recent_countries() | ({resolver.home} if resolver.home else set())
+        found = [self.places.named(head, context) for head in heads]
+        return [Actor(p.text or "", p.start or 0, p.end or 0, p.country, p.name, p.country, None,
+                      f"place {p.name!r} ({p.feature}) in {p.country}") for p in found if p is not None]
 
     def _dateline_place(self, article: Article, draft: Draft, actors: list[Actor],
                         when: DateRef) -> Place | None:
@@ -176,37 +162,6 @@ class EventBuilder:
                                         abs((article.date - when.value).days) > 2):
             return None
         return replace(place, feature=f"{place.feature}; dateline")
-
-    def _actor_place(self, heads: list[Token], resolver: Resolver) -> Place | None:
-        """The place an actor phrase names for itself: 'students AT UNIVERSITIES IN BELGRADE'."""
-        if self.gazetteer is None:
-            return None
-        context = self._context(resolver)
-        for head in heads:
-            place = event_place(head, head, self.gazetteer, context)
-            if place is not None:
-                return place
-        return None
-
-    def _place(self, draft: Draft, resolver: Resolver) -> Place | None:
-        if self.gazetteer is None:
-            return None
-        return event_place(draft.anchor, draft.trigger, self.gazetteer, self._context(resolver))
-
-
-def _place_of_targets(targets: list[Actor], gazetteer: Gazetteer | None) -> Place | None:
-    """'shelled the city of Kharkiv', 'seized the town of Goma': the place acted on is where."""
-    for actor in targets:
-        if gazetteer is not None:
-            place = gazetteer.geocode(actor.text)
-            if place.name:
-                return replace(place, text=actor.text, start=actor.start, end=actor.end)
-    return None
-
-
-def _localise(actor: Actor, country: str) -> Actor:
-    """'Protesters' with no country, in an event located in Tbilisi: Georgian protesters."""
-    return localise(actor, country, "country of the event's place")
 
 
 def _as_place_actor(actor: Actor) -> Actor:
