@@ -73,6 +73,7 @@ class EventBuilder:
             found = rules.home_as_target(draft, source[0])  # "French unions staged a strike": against France
             applied += ["home country as target"] if found else []
             target = [found] if found else []
+        applied += ["one event per source"] if len(rules.source_groups(draft, source)) > 1 else []
         events = self._events(draft, sent, index, article, source, target, when, location, attributed)
         if rules.both_directions(sides, source, target):  # "Russia and Turkey agreed": RUS>TUR and TUR>RUS
             applied.append("both directions")
@@ -108,8 +109,7 @@ class EventBuilder:
                 target: list[Actor], when: DateRef, location: Place | None, attributed: str | None) -> list[Event]:
         info = self.ontology.get(draft.code)
         trigger = TextSpan(draft.trigger.text, draft.trigger.idx, draft.trigger.idx + len(draft.trigger))
-        # "Canada and Britain imposed sanctions": one act by each (reciprocal acts stay one event)
-        groups = [[a] for a in source] if len(source) > 1 and not draft.reciprocal else [source]
+        groups = rules.source_groups(draft, source)  # "Canada and Britain imposed sanctions": one act by each
         return [Event(
             article_id=article.id, sentence_index=index, sentence=sent.text.strip(), trigger=trigger,
             cameo=info.code,

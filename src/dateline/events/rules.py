@@ -80,6 +80,19 @@ def is_mass(obj: Token | None) -> bool:
     return obj.lower_ in words.mass_counters and of is not None and is_mass(of)
 
 
+@register("passive posture", "reading", "a passive act of force posture or mobilisation (posture_roots) with no agent",
+          "its subject is the source and there is no target", "Kenyan police were put on high alert on Monday.",
+          "15 KENCOP>")
+def passive_posture(draft: Draft) -> Draft:
+    verb = draft.trigger
+    if draft.source or verb.pos_ != "VERB" or not frames.passive(verb):
+        return draft
+    if draft.code[:2] not in words_of(verb).posture_roots:
+        return draft
+    patients = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
+    return replace(draft, source=patients, target=[], rule=f"{draft.rule}; passive posture") if patients else draft
+
+
 @register("obligation as demand", "reading", "a speech verb whose complement clause has 'must' (demand_modals) "
           "and a named subject", "a demand (100) by the speaker on the subject",
           "The French president said Iraq must withdraw from Kuwait.", "100 FRA>IRQ")
@@ -223,6 +236,12 @@ def reciprocal_sides(draft: Draft, source: list[Actor]) -> tuple[list[Actor], li
           "reciprocal act", "Russia and Turkey agreed to set up a joint monitoring centre.", "03 TUR>RUS")
 def both_directions(sides: tuple[list[Actor], list[Actor]] | None, source: list[Actor], target: list[Actor]) -> bool:
     return sides is not None and len(source) == 1 and len(target) == 1 and source[0].code != target[0].code
+
+
+@register("one event per source", "event", "several source actors of an act that is not reciprocal",
+          "one event by each", "Canada and Britain imposed sanctions on Iranian officials.", "163 GBR>IRN")
+def source_groups(draft: Draft, source: list[Actor]) -> list[list[Actor]]:
+    return [[a] for a in source] if len(source) > 1 and not draft.reciprocal else [source]
 
 
 @register("home country as target", "event", "a demand or protest (domestic_roots) with no named target by a "

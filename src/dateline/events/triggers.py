@@ -143,7 +143,7 @@ class TriggerFinder:
                       frames.modality_of(verb), frames.is_negated(verb),
                       rule.place_obj or (rule.target in words_of(verb).place_preps), name,
                       TABLE_SCORES["verb"] + rule.specificity, covers, evidence)
-        return rules.mass_killing(draft, obj)
+        return rules.passive_posture(rules.mass_killing(draft, obj))
 
     def _match_verb(self, verb: Token) -> VerbRule | None:
         obj = frames.direct_object(verb)
@@ -188,8 +188,6 @@ class TriggerFinder:
             agent = frames.agent_of(verb)
             source = [agent] if agent is not None else []
             patient = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
-            if not source and rule.code.startswith("15"):  # "police WERE PUT on high alert"
-                return patient, [], {}
             target = patient if not rule.obj else []
             return source, target, {}
         subj = frames.subject_of(verb)

@@ -52,6 +52,7 @@ class Words:
     implicit_agents: tuple[tuple[str, str], ...]  # (code prefix, sector or "---"), longest prefix first
     disaster_words: frozenset[str]
     same_act_roots: frozenset[str]
+    posture_roots: frozenset[str]
 
 
 @lru_cache(maxsize=8)
