@@ -60,7 +60,7 @@ class EventBuilder:
         if source and target:
             resolver.note_pair(source[0], target[0])
         when = date_for(draft.trigger, draft.anchor, article.date)
-        source, target, location = self._locate(draft, article, resolver, source, target, basis, when)
+        source, target, location = self._locate(draft, article, resolver, source, target, basis, when, applied)
         armed = words_of(draft.trigger).armed_non_state_sectors
         source = [a for a in source if a.country or a.sector in armed or a.code != a.sector]
         if not source:
@@ -81,7 +81,7 @@ class EventBuilder:
         return events
 
     def _locate(self, draft: Draft, article: Article, resolver: Resolver, source: list[Actor], target: list[Actor],
-                basis: TargetBasis, when: DateRef) -> tuple[list[Actor], list[Actor], Place | None]:
+                basis: TargetBasis, when: DateRef, applied: list[str]) -> tuple[list[Actor], list[Actor], Place | None]:
         """The event's place (where.EventPlaces), and the country of actors that have none
         (actors.countries, its passes in order)."""
         places, context = self.places, resolver.recent_countries()
@@ -95,8 +95,10 @@ class EventBuilder:
             own = places.of_actors(draft.source, context)  # "a court IN ISTANBUL", "students IN DHAKA"
             if own is not None and own.country:
                 source, location = countries.from_place(source, own), location or own
-        if location is None:
-            location = self._dateline_place(article, draft, [*source, *target], when)
+        if location is None and rules.not_at_dateline(draft, article.dateline_place):
+            applied.append("phone call not at the dateline")  # the callers are each in their own capital
+        elif location is None:
+            location = self._dateline_place(article, [*source, *target], when)
         source, target = countries.from_place(source, location), countries.from_place(target, location)
         target = countries.targets_from_source(source, target)
         if countries.any_unknown([*source, *target]):  # "schoolchildren marched through Dhaka TO PROTEST"
@@ -148,13 +150,12 @@ class EventBuilder:
         return [Actor(p.text or "", p.start or 0, p.end or 0, p.country, p.name, p.country, None,
                       f"place {p.name!r} ({p.feature}) in {p.country}") for p in found if p is not None]
 
-    def _dateline_place(self, article: Article, draft: Draft, actors: list[Actor],
-                        when: DateRef) -> Place | None:
+    def _dateline_place(self, article: Article, actors: list[Actor], when: DateRef) -> Place | None:
         """The dateline city for an event told as news of the day from there: one of its actors
-        is of the dateline's country, it has no earlier date of its own, it is not a phone call. The
-        place was geocoded once before coding (`Article.dateline_geo`, `pipeline.with_dateline`)."""
+        is of the dateline's country and it has no earlier date of its own. The place was geocoded
+        once before coding (`Article.dateline_geo`, `pipeline.with_dateline`)."""
         place = article.dateline_geo
-        if place is None or draft.code.startswith("041"):
+        if place is None:
             return None
         if place.name is None or place.country not in {a.country for a in actors}:
             return None

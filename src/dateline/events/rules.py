@@ -244,6 +244,14 @@ def source_groups(draft: Draft, source: list[Actor]) -> list[list[Actor]]:
     return [[a] for a in source] if len(source) > 1 and not draft.reciprocal else [source]
 
 
+@register("phone call not at the dateline", "event", "an act told from a wire dateline whose sides are each "
+          "in their own place (unplaced_codes: phone calls)", "the event is not placed at the dateline city",
+          "MOSCOW, July 22. /TASS/. Russian President Vladimir Putin held a phone call with Tajik President "
+          "Emomali Rahmon on Thursday.", "041 RUSGOV>TJKGOV")
+def not_at_dateline(draft: Draft, dateline: str | None) -> bool:
+    return bool(dateline) and any(draft.code.startswith(c) for c in words_of(draft.trigger).unplaced_codes)
+
+
 @register("home country as target", "event", "a demand or protest (domestic_roots) with no named target by a "
           "domestic sector (domestic_sectors) of a country", "that country is the target",
           "French unions staged a strike on Tuesday.", "14 FRALAB>FRA")

@@ -53,6 +53,7 @@ class Words:
     disaster_words: frozenset[str]
     same_act_roots: frozenset[str]
     posture_roots: frozenset[str]
+    unplaced_codes: frozenset[str]
 
 
 @lru_cache(maxsize=8)
