@@ -71,6 +71,7 @@ def test_declining_to_comment_is_no_refusal():
     "A Chilean farmer said the river had dried up in June.",  # described only by nationality
     "Residents of Lagos said the water had risen overnight.",  # no political speaker
     "The German chancellor did not say when the talks would resume.",  # negated
+    "Mr Hargreaves said the new bridge would cost more than planned.",  # a person of unknown role
 ])
 def test_no_statement_without_a_political_speaker_that_says_something(text):
     assert statements(text) == []

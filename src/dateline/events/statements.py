@@ -25,12 +25,13 @@ from dateline.events.draft import Draft
 from dateline.events.rules import register
 from dateline.lexicon import Lexicon, default_lexicon
 from dateline.nlp import lexicon_of
-from dateline.records import Event
+from dateline.records import Actor, Event
 
 STATEMENT_ROOT = "01"
 SCORE = 50.0  # below every trigger table and the obligation rule: any other reading of the word wins
 NO_COMMENT_SCORE = 600.0  # a fixed phrase: above the control reading of 'declined TO COMMENT' (a refusal)
 COMPLEMENT_DEPS = {"ccomp", "parataxis"}
+UNKNOWN = "---"  # CAMEO's unknown country
 NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -172,11 +173,20 @@ def is_statement(code: str) -> bool:
 
 
 def political(event: Event, lexicon: Lexicon | None = None) -> bool:
-    """A statement counts when one of its speakers is a political actor (not a resident or witness)."""
+    """A statement counts when one of its speakers is a political actor: a country, an organisation
+    or a role of a political sector; not a resident or a company, nor a person the knowledge base
+    does not know and whose role is not said ('Mr Smith said': CAMEO's unknown actor '---')."""
     if not is_statement(event.cameo):
         return True
     excluded = statement_words(lexicon or default_lexicon()).excluded_sectors
-    return any((a.sector or "") not in excluded for a in event.source)
+    return any(_political(a, excluded) for a in event.source)
+
+
+def _political(actor: Actor, excluded: frozenset[str]) -> bool:
+    if (actor.sector or "") in excluded:
+        return False
+    known = bool(actor.code) and not (actor.code or "").startswith(UNKNOWN)
+    return bool(actor.sector) or known
 
 
 @dataclass(frozen=True)
