@@ -162,16 +162,41 @@ def noun_source(noun: Token) -> Token | None:
 
 # -- resolving heads to actors -------------------------------------------------------------------
 
+# source evidence kinds, strongest first: how directly the parse makes the head the doer of the act
+SOURCE_KIND_SCORES = {
+    "subject": 10.0, "agent ('by')": 9.0, "owner": 8.0, "modifier": 7.0, "other": 5.0,
+}
+SOURCE_KINDS = {"nsubj": "subject", "nsubjpass": "subject", "csubj": "subject", "poss": "owner",
+                "amod": "modifier", "compound": "modifier", "nmod": "modifier"}
+
+
+def source_candidate(head: Token) -> tuple[str, float]:
+    """The kind of evidence that makes `head` a source candidate, and its score."""
+    kind = "agent ('by')" if head.dep_ == "pobj" and head.head.lower_ == "by" else SOURCE_KINDS.get(head.dep_, "other")
+    return kind, SOURCE_KIND_SCORES[kind]
+
+
 def resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument]) -> list[Actor]:
-    """The coded source actors; a pronoun in reported speech is its speaker when they agree."""
+    """The coded source actors, from the best-scored candidate head on (`source_candidate`); a
+    pronoun in reported speech is its speaker when they agree."""
     out: list[Actor] = []
-    for rank, head in enumerate(heads):
+    ranked = sorted(heads, key=lambda h: -source_candidate(h)[1])
+    for rank, head in enumerate(ranked):
         speaker = reported_speaker(head)
         found = [a for a in resolver.resolve(speaker) if a.code] if speaker is not None else []
         found = found or [a for a in resolver.resolve(head) if a.code]
-        tried.append(argument("source", head, rank, len(heads), found))
+        kind, value = source_candidate(head)
+        kind = f"{kind}, the reported speaker" if speaker is not None and found else kind
+        tried.append(argument("source", head, rank, len(heads), found, (kind, value)))
         out += [a for a in found if a not in out]
     return out
+
+
+def evidence_score(source: list[Token], evidence: dict[int, tuple[str, float]]) -> float:
+    """The evidence term of a reading's score, below 1 so that a rule's specificity decides first:
+    half for a source candidate, and up to half for the best target candidate's score."""
+    best_target = max((value for _, value in evidence.values()), default=0.0)
+    return (0.5 if source else 0.0) + 0.049 * min(best_target, 10.0)
 
 
 def argument(role: str, head: Token, rank: int, count: int, found: list[Actor],

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from dateline.events import frames, rules
-from dateline.events.arguments import noun_source
+from dateline.events.arguments import evidence_score, noun_source
 from dateline.events.draft import Draft
 from dateline.events.patterns import NounRule, Patterns
 from dateline.events.words import words_of
@@ -43,13 +43,15 @@ def noun_reading(noun: Token, patterns: Patterns, actor_like: Callable[[Token], 
     if between:
         anchor = support or noun
         return Draft(noun, anchor, rule.code, between, [], True, _modality(anchor),
-                     frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides", score=score)
+                     frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides",
+                     score=score + evidence_score(between, {}))
     source, name = _source(noun, support, name)
     if not source:
         return None
     anchor = support or governing_verb(noun) or noun
     return Draft(noun, anchor, rule.code, source, target, rule.reciprocal, _modality(anchor),
-                 frames.is_negated(anchor) if support else False, rule=name, score=score)
+                 frames.is_negated(anchor) if support else False, rule=name,
+                 score=score + evidence_score(source, {t.i: ("noun argument", 6.0) for t in target}))
 
 
 def _source(noun: Token, support: Token | None, name: str) -> tuple[list[Token], str]:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from dateline.actors.kb import KnowledgeBase
 from dateline.events import frames, noise, rules, statements
-from dateline.events.arguments import noun_source, target_heads
+from dateline.events.arguments import evidence_score, noun_source, target_heads
 from dateline.events.draft import Draft
 from dateline.events.nominal import has_compound, noun_reading, place_like
 from dateline.events.patterns import Control, Patterns, VerbRule
@@ -142,7 +142,7 @@ class TriggerFinder:
         draft = Draft(verb, verb, rule.code, source, target, rule.reciprocal,
                       frames.modality_of(verb), frames.is_negated(verb),
                       rule.place_obj or (rule.target in words_of(verb).place_preps), name,
-                      TABLE_SCORES["verb"] + rule.specificity, covers, evidence)
+                      TABLE_SCORES["verb"] + rule.specificity + evidence_score(source, evidence), covers, evidence)
         return rules.passive_posture(rules.mass_killing(draft, obj))
 
     def _match_verb(self, verb: Token) -> VerbRule | None:
