@@ -21,6 +21,8 @@ def _dyads(events) -> list[str]:
     ("A federal jury convicted the former mayor of fraud.", "11 ---JUD>---GOV"),
     # a name the knowledge base lacks, with its role word
     ("Jan Kowalski, a local councillor, condemned the plan.", "111 ---GOV>"),
+    # a role word whose modifier is a name the knowledge base lacks
+    ("Zorvath authorities arrested three activists.", "173 ---GOV>---OPP"),
     # the place of the event gives the unknown actor its country
     ("Police arrested three protesters in Nairobi.", "173 KENCOP>KENCVL"),
     # a place elsewhere in the sentence does too

@@ -169,6 +169,10 @@ class Resolver:
             actor = self._role_only(span, role_term, role_sector)
         if actor is None:
             actor = _unknown(head, tokens, span, role_sector)
+        if actor is None and role_sector and head.pos_ == "NOUN" and any(t.ent_type_ for t in unplaced):
+            # "Guatrache AUTHORITIES": a role word whose modifier names a place or body not known
+            actor = Actor(span.text, span.start_char, span.end_char, f"{UNKNOWN}{role_sector}", None, None,
+                          role_sector, f"role {role_term!r} of a name not in the knowledge base; country unknown")
         if actor is not None:
             names = [t.text for t in tokens if t.ent_type_ == "PERSON"]
             self.memory.remember(actor, names, role_term, person=person or bool(names))
