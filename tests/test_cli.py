@@ -217,3 +217,22 @@ def test_stdin_bad_bytes_are_replaced_and_binary_is_refused(runner):
     binary = runner.invoke(main, ["code", "-"], input=b"%PDF-1.7\n\x00\x01\x02stream")
     assert binary.exit_code == 1
     assert "a PDF document, not text" in binary.stderr
+
+
+def test_a_reader_that_leaves_early_stops_the_coder_quietly(tmp_path):
+    """'dateline code ... | head -1' through a real pipe: no traceback, no 'internal error', status 141."""
+    import subprocess
+    import sys
+
+    text = "".join(f"Police arrested {n} protesters in Lagos on Monday.\n\n" for n in range(2, 400))
+    path = tmp_path / "many.txt"
+    path.write_text(" date 2023-03-16\n" + text, encoding="utf-8")
+    coder = subprocess.Popen([sys.executable, "-m", "dateline", "code", str(path)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert coder.stdout is not None and coder.stderr is not None
+    first = coder.stdout.readline()
+    coder.stdout.close()  # the reader leaves, as head does
+    error = coder.stderr.read().decode()
+    assert coder.wait(timeout=120) == 141
+    assert json.loads(first)["cameo"].startswith("17")
+    assert "error" not in error and "Traceback" not in error

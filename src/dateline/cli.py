@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -88,6 +89,12 @@ def _settings(ctx: click.Context, **changes: object) -> Settings:
     return base.with_(**{k: v for k, v in changes.items() if v is not None})
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not raise on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 class _Main(click.Group):
     """The command group: a bad knowledge, trigger or ontology file is one line naming file and line."""
 
@@ -97,6 +104,9 @@ class _Main(click.Group):
         except FileLineError as exc:
             _fail(str(exc))
             ctx.exit(2)
+        except BrokenPipeError:  # the reader left ('dateline code ... | head'): stop quietly, as Unix tools do
+            _quiet_stdout()
+            ctx.exit(141)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
                 KeyboardInterrupt):
             raise
