@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dateline.events.ontology import Ontology
 from dateline.pipeline import code_articles
@@ -125,22 +125,33 @@ def _plover(value: Any) -> str | None:
     return Ontology.map_legacy_plover(str(value)) or None if value else None
 
 
-def read_dateline_jsonl(path: Path) -> Iterator[GoldSentence]:
+T = TypeVar("T")
+_BAD_RECORD = (json.JSONDecodeError, KeyError, TypeError, AttributeError)
+
+
+def _json_lines(path: Path, kind: str, build: Callable[[dict[str, Any]], T]) -> Iterator[T]:
+    """Each non-blank line of a JSON-lines file built into a record; a bad line is one error naming file:line."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
-                rec = json.loads(line)
-                events = tuple(
-                    GoldEvent(str(e.get("cameo")) if e.get("cameo") else None, _plover(e.get("plover")),
-                              _codes(e.get("source")), _codes(e.get("target")),
-                              bool(e.get("negated")), e.get("date"))
-                    for e in rec.get("events", [])
-                )
-                yield GoldSentence(str(rec["id"]), rec["text"], _parse_date(rec.get("date")), events)
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-                raise GoldFormatError(f"{path}:{number}: bad gold record ({exc})") from exc
+                yield build(json.loads(line))
+            except _BAD_RECORD as exc:
+                raise GoldFormatError(f"{path}:{number}: bad {kind} record ({exc})") from exc
+
+
+def _gold_sentence(rec: dict[str, Any]) -> GoldSentence:
+    events = tuple(
+        GoldEvent(str(e.get("cameo")) if e.get("cameo") else None, _plover(e.get("plover")),
+                  _codes(e.get("source")), _codes(e.get("target")), bool(e.get("negated")), e.get("date"))
+        for e in rec.get("events", [])
+    )
+    return GoldSentence(str(rec["id"]), rec["text"], _parse_date(rec.get("date")), events)
+
+
+def read_dateline_jsonl(path: Path) -> Iterator[GoldSentence]:
+    return _json_lines(path, "gold", _gold_sentence)
 
 
 def read_plover_json(path: Path) -> Iterator[GoldSentence]:
@@ -177,21 +188,16 @@ def read_petrarch_xml(path: Path) -> Iterator[GoldSentence]:
 
 # -- dateline's own PLOVER and POLECAT exports, read back ------------------------------------------
 
+def _plover_record(rec: dict[str, Any]) -> tuple[str, str, Any, GoldEvent]:
+    event = GoldEvent(rec.get("cameo"), rec["event"], _codes(rec.get("source")), _codes(rec.get("target")),
+                      bool(rec.get("negated")), rec.get("date"))
+    return (str(rec.get("storyId") or rec.get("id")), rec.get("text") or "",
+            rec.get("publicationDate") or rec.get("date"), event)
+
+
 def read_plover_lines(path: Path) -> Iterator[GoldSentence]:
     """`dateline export --format plover` (PLOVER JSON lines): records of one sentence form one gold sentence."""
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                event = GoldEvent(rec.get("cameo"), rec["event"], _codes(rec.get("source")), _codes(rec.get("target")),
-                                  bool(rec.get("negated")), rec.get("date"))
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-                raise GoldFormatError(f"{path}:{number}: bad PLOVER record ({exc})") from exc
-            records.append((str(rec.get("storyId") or rec.get("id")), rec.get("text") or "",
-                            rec.get("publicationDate") or rec.get("date"), event))
+    records = list(_json_lines(path, "PLOVER", _plover_record))
     return _sentences(records)
 
 
