@@ -31,3 +31,12 @@ def test_a_head_found_twice_keeps_its_best_score(nlp):
     assert len(heads) == len(set(heads))
     assert ("Ukraine", "across a border") in [(c.head.text, c.kind) for c in ranked]
     assert score("usual preposition", 1) < score("usual preposition", 0) < score("owner of the object")
+
+
+def test_a_target_inside_an_adjunct_of_the_verb(nlp):
+    """'provide $4.5 billion IN grants and loans TO LEBANON', with 'in' hanging on the verb, not the object."""
+    verb = _verb(nlp, "Qatar promised to provide $4.5 billion in additional grants and loans to Lebanon.", "provide")
+    assert next(t for t in verb.doc if t.text == "in").head == verb
+    ranked = rank_targets(verb, None, False)
+    assert ("Lebanon", "inside the object") in [(c.head.text, c.kind) for c in ranked]
+    assert ranked[0].head.text == "billion"  # the direct object still comes first

@@ -110,8 +110,8 @@ def _further_candidates(verb: Token, where: str | None, found: list[Token]) -> l
     out += [Candidate(w, "partner of a candidate", score("partner of a candidate"))
             for o in found for _, w in frames.prep_objects(o, {"with"})]
     # "provide 500 million euros IN assistance FOR AFGHANISTAN", "its role AS A MEDIATOR between"
-    inner = [o for _, o in frames.prep_objects(direct, set(words_of(verb).inner_preps))] if direct is not None else []
-    inner += [o for _, o in frames.prep_objects(verb, {"as"})]
+    inner_preps = set(words_of(verb).inner_preps)
+    inner = [o for h in holders for _, o in frames.prep_objects(h, inner_preps)]  # "provide $5bn IN loans TO Kyiv"
     if where and where != "prep":
         kind = "inside the object, rule preposition"
         out += [Candidate(o, kind, score(kind)) for h in inner for _, o in frames.prep_objects(h, {where})]
