@@ -40,3 +40,16 @@ def test_a_target_inside_an_adjunct_of_the_verb(nlp):
     ranked = rank_targets(verb, None, False)
     assert ("Lebanon", "inside the object") in [(c.head.text, c.kind) for c in ranked]
     assert ranked[0].head.text == "billion"  # the direct object still comes first
+
+
+def test_the_subject_of_a_small_clause_is_a_candidate_but_not_of_a_that_clause(nlp):
+    verb = _verb(nlp, "Serbia agreed to let European Union monitors inspect the border crossings.", "let")
+    assert [(c.head.text, c.kind) for c in rank_targets(verb, None, False)][:1] == [
+        ("monitors", "subject of a small clause")]
+    verb = _verb(nlp, "Serbia said that European Union monitors would inspect the crossings.", "say")
+    assert "monitors" not in [c.head.text for c in rank_targets(verb, None, False)]
+
+
+def test_an_intent_takes_its_target_from_the_complements_small_clause(code_text):
+    [event] = code_text("Serbia agreed to let European Union monitors inspect the border crossings.")
+    assert (event.cameo[:2], event.source[0].code, event.target[0].code[:3]) == ("03", "SRB", "IGO")

@@ -24,7 +24,8 @@ from dateline.records import Actor
 # evidence kinds, strongest first; a preposition's own rank in `target_preps` lowers its score a little
 KIND_SCORES = {
     "rule preposition": 10.0, "indirect object": 9.0, "direct object": 8.0, "owner of the object": 7.0,
-    "usual preposition": 6.0, "across a border": 5.0, "owner of a candidate": 4.0, "partner of a candidate": 3.0,
+    "subject of a small clause": 6.5, "usual preposition": 6.0, "across a border": 5.0,
+    "owner of a candidate": 4.0, "partner of a candidate": 3.0,
     "inside the object, rule preposition": 2.5, "inside the object": 2.0,
 }
 
@@ -88,12 +89,20 @@ def _direct_candidates(verb: Token, where: str | None, obj_is_trigger: bool, top
             for d in frames.children(verb, {"dative", "iobj"}) if d.pos_ in {"PROPN", "NOUN", "PRON"}]
     if direct is not None and not obj_is_trigger and not topic:
         out.append(Candidate(direct, "direct object", score("direct object")))
+    out += [Candidate(s, "subject of a small clause", score("subject of a small clause")) for s in _small_clause(verb)]
     if direct is not None and (obj_is_trigger or not topic):
         out += [Candidate(o, "owner of the object", score("owner of the object")) for o in owners(direct)]
     for rank, prep in enumerate(words_of(verb).target_preps):
         out += [Candidate(o, "usual preposition", score("usual preposition", rank))
                 for h in holders for _, o in frames.prep_objects(h, {prep})]
     return out
+
+
+def _small_clause(verb: Token) -> list[Token]:
+    """The subject of a clause the verb governs with no 'that': "let IAEA INSPECTORS return", "helped KYIV rebuild"."""
+    clauses = [c for c in frames.children(verb, {"ccomp", "xcomp"})
+               if not frames.children(c, {"mark"}) and c.pos_ in {"VERB", "AUX"}]
+    return [s for c in clauses for s in frames.children(c, {"nsubj"}) if s.pos_ in {"PROPN", "NOUN"}]
 
 
 def _further_candidates(verb: Token, where: str | None, found: list[Token]) -> list[Candidate]:
