@@ -4,7 +4,8 @@ and target heads to actors, recorded for `dateline explain`.
 
 The coder takes the best-scored target candidate that names an actor. The scores follow how
 directly the parse ties a head to the act: the rule's own preposition, an indirect object, the
-direct object, the object's owner, the usual target prepositions in the order of
+direct object, the object's owner, the subject of a small clause ("let INSPECTORS return"), the usual
+target prepositions in the order of
 `target_preps` (data/lexicon/coder.yaml), then heads one step further (across a border, the owner or
 partner of a candidate, a preposition inside the object).
 """
