@@ -69,3 +69,13 @@ def test_other_frames_are_not_that_act(code_text, text, cameo):
 def test_a_conviction_stays_a_finding_of_guilt(code_text):
     events = code_text("A Russian court convicted an American journalist of espionage.", DAY)
     assert [e.cameo for e in events if e.cameo in {"116", "173"}] == ["116"]
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Armenia accepted the Russian proposal for a ceasefire.", "030", "RUS"),
+    ("Sudan's army accepted Saudi mediation on Tuesday.", "038", "SAU"),
+])
+def test_what_is_accepted_is_owned_by_the_target(code_text, text, code, target):
+    """Accepting X's proposal or mediation is an act towards X ('obj': the object's owner is the target)."""
+    [event] = [e for e in code_text(text, DAY) if e.cameo == code]
+    assert [a.country for a in event.target] == [target]
