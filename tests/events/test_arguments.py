@@ -53,3 +53,11 @@ def test_the_subject_of_a_small_clause_is_a_candidate_but_not_of_a_that_clause(n
 def test_an_intent_takes_its_target_from_the_complements_small_clause(code_text):
     [event] = code_text("Serbia agreed to let European Union monitors inspect the border crossings.")
     assert (event.cameo[:2], event.source[0].code, event.target[0].code[:3]) == ("03", "SRB", "IGO")
+
+
+def test_the_rules_preposition_attached_lower_beats_a_modifier_inside_the_object(code_text):
+    """'shared information on Russian smuggling networks WITH their Finnish colleagues': the parser hangs
+    'with' on 'networks'; the partner is still the target, not the country of the topic."""
+    [event] = code_text("Estonian police shared information on Russian smuggling networks with their "
+                        "Finnish colleagues.")
+    assert (event.cameo, event.source[0].code, [a.country for a in event.target]) == ("064", "ESTCOP", ["FIN"])

@@ -25,8 +25,8 @@ from dateline.records import Actor
 # evidence kinds, strongest first; a preposition's own rank in `target_preps` lowers its score a little
 KIND_SCORES = {
     "rule preposition": 10.0, "indirect object": 9.0, "direct object": 8.0, "owner of the object": 7.0,
-    "subject of a small clause": 6.5, "usual preposition": 6.0, "across a border": 5.0,
-    "owner of a candidate": 4.0, "partner of a candidate": 3.0,
+    "rule preposition, attached lower": 6.8, "subject of a small clause": 6.5, "usual preposition": 6.0,
+    "across a border": 5.0, "owner of a candidate": 4.0, "partner of a candidate": 3.0,
     "inside the object, rule preposition": 2.5, "inside the object": 2.0,
 }
 
@@ -86,6 +86,9 @@ def _direct_candidates(verb: Token, where: str | None, obj_is_trigger: bool, top
     if where and where != "prep":
         out += [Candidate(o, "rule preposition", score("rule preposition"))
                 for h in holders for _, o in frames.prep_objects(h, {where})]
+        lower = [o for h in holders for _, o in frames.prep_objects(h)]
+        kind = "rule preposition, attached lower"  # "shared information on smuggling WITH ITS COUNTERPARTS"
+        out += [Candidate(o, kind, score(kind)) for h in lower for _, o in frames.prep_objects(h, {where})]
     out += [Candidate(d, "indirect object", score("indirect object"))
             for d in frames.children(verb, {"dative", "iobj"}) if d.pos_ in {"PROPN", "NOUN", "PRON"}]
     if direct is not None and not obj_is_trigger and not topic:
