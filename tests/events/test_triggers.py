@@ -39,3 +39,9 @@ def test_every_reading_of_a_word_is_a_candidate_and_the_best_wins(nlp, coder):
     assert statement.code == "010" and statement.score == TABLE_SCORES["statement"] < obligation.score
     chosen = {d.trigger.text: d.code for d in coder.finder.resolve(sent, candidates)}
     assert chosen["said"] == "100" and chosen["withdraw"].startswith("087")
+
+
+def test_an_object_word_matches_by_its_form_as_well_as_its_lemma(code_text):
+    """'data' is lemmatised 'datum'; the rule lists the word news uses."""
+    [event] = code_text("Estonian police shared data with Finland on Monday.")
+    assert event.cameo == "064" and [a.country for a in event.target] == ["FIN"]

@@ -149,7 +149,8 @@ class TriggerFinder:
         obj = frames.direct_object(verb)
         prt = frames.particle(verb)
         preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "agent", "prt"}}
-        prep_objs = {o.lemma_.lower() for _, o in frames.prep_objects(verb)}
+        prep_objs = {form for _, o in frames.prep_objects(verb) for form in (o.lemma_.lower(), o.lower_)}
+        obj_forms = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()  # "data", lemma "datum"
         for rule in self.patterns.verbs[verb.lemma_.lower()]:
             if rule.prt and rule.prt != prt:
                 continue
@@ -159,7 +160,7 @@ class TriggerFinder:
                 continue
             if (rule.obj or rule.obj_any or rule.person_obj or rule.place_obj) and obj is None:
                 continue
-            if rule.obj and obj.lemma_.lower() not in rule.obj:
+            if rule.obj and not rule.obj & obj_forms:
                 continue
             if rule.compound and not has_compound(obj, rule.compound):
                 continue
