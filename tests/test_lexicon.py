@@ -134,15 +134,26 @@ def test_a_user_lexicon_reaches_the_actor_resolver(tmp_path):
 
 
 @pytest.mark.parametrize(("sentence", "lexicon", "before", "after"), [
-    ("Syrian rebels attacked Aleppo the previous day.", "day_before_words:\n  remove: [the previous day]\n",
-     "2024-05-07", "2024-05-08"),
+    ("Syrian rebels attacked Aleppo the previous day.", "deictic_days:\n  add: {the previous day: -2}\n",
+     "2024-05-07", "2024-05-06"),
     ("Syrian rebels attacked Aleppo last fall.", "seasons:\n  add: {fall: 10}\n", "2023-09-01", "2023-10-01"),
+    ("Syrian rebels attacked Aleppo in late 2023.", "year_parts:\n  add: {late: 11}\n", "2023-09-01", "2023-11-01"),
+    ("Syrian rebels attacked Aleppo two weeks ago.", "numbers:\n  add: {two: 3}\n", "2024-04-24", "2024-04-17"),
 ])
 def test_a_user_lexicon_reaches_the_dates(tmp_path, sentence, lexicon, before, after):
     [plain] = _coded(tmp_path, sentence)
     [mine] = _coded(tmp_path, sentence, lexicon)
     assert plain["date"]["value"] == before and mine["date"]["value"] == after
     assert mine["date"]["text"] == plain["date"]["text"]
+
+
+def test_a_users_date_words_reach_the_coded_events(tmp_path):
+    """A phrase of the user's becomes the date of the event it dates: the last weekend."""
+    sentence = "Syrian rebels attacked Aleppo over the long weekend."
+    [plain] = _coded(tmp_path, sentence)
+    [mine] = _coded(tmp_path, sentence, "deictic_weekends:\n  add: [over the long weekend]\n")
+    assert (plain["date"]["value"], plain["date"]["basis"]) == ("2024-05-08", "publication")
+    assert (mine["date"]["value"], mine["date"]["text"]) == ("2024-05-04", "over the long weekend")
 
 
 def test_a_user_lexicon_reaches_the_gazetteer_qualifiers(tmp_path):

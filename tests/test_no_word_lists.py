@@ -34,7 +34,7 @@ IDENTIFIERS = {
     ("output.py", "CSV_COLUMNS"), ("records.py", "Precision"), ("records.py", "DateBasis"),
     ("records.py", "Modality"), ("shards.py", "ARTICLE_FIELDS"), ("store/aggregate.py", "BUCKETS"),
     ("store/sql.py", "EVENT_FIELDS"), ("store/sql.py", "counts"), ("web/spans.py", "LABELS"),
-    ("when.py", "_CASELESS"),
+    ("when.py", "_CASELESS"), ("lexicon.py", "MAP_VALUES"), ("lexicon.py", "NUMBER_MAPS"),
 }
 
 

@@ -36,6 +36,10 @@ from dateline.errors import FileLineError
 
 KEYS = {"description", "words", "map", "include", "add", "remove"}
 MapValue = int | str | tuple[str, ...]
+# Maps whose values the code reads as numbers, or as one of the program's own names (enum values).
+NUMBER_MAPS = frozenset({"months", "weekdays", "seasons", "numbers", "ordinals", "quarter_ordinals",
+                         "relative_steps", "month_parts", "year_parts", "deictic_days"})
+MAP_VALUES = {"time_units": ("day", "week", "month", "year", "weekend"), "direction_words": ("future", "past")}
 
 
 class LexiconError(FileLineError):
@@ -97,11 +101,22 @@ def _value(value: Any) -> MapValue | None:
     return None
 
 
-def _map(value: Any, path: str, line: int, key: str) -> dict[str, MapValue]:
+def _map(value: Any, path: str, line: int, key: str, name: str = "") -> dict[str, MapValue]:
     values = {k: _value(v) for k, v in value.items()} if isinstance(value, dict) else {}
     if not isinstance(value, dict) or not all(isinstance(k, str) and v is not None for k, v in values.items()):
         raise LexiconError(path, line, f"`{key}` must map words to numbers, words or lists of words")
-    return {k.strip().lower(): v for k, v in values.items() if v is not None}
+    mapped = {k.strip().lower(): v for k, v in values.items() if v is not None}
+    _check_values(name, mapped, path, line)
+    return mapped
+
+
+def _check_values(name: str, mapped: dict[str, MapValue], path: str, line: int) -> None:
+    """The values of an entry the code reads as numbers or as one of its own names."""
+    if name in NUMBER_MAPS and not all(isinstance(v, int) for v in mapped.values()):
+        raise LexiconError(path, line, f"{name!r}: every word must map to a whole number")
+    allowed = MAP_VALUES.get(name)
+    if allowed and not all(v in allowed for v in mapped.values()):
+        raise LexiconError(path, line, f"{name!r}: every word must map to one of {list(allowed)}")
 
 
 def _check_keys(name: str, data: Any, path: str, line: int) -> dict[str, Any]:
@@ -135,7 +150,7 @@ def _replace(entry: _Entry, name: str, data: dict[str, Any], path: str, line: in
     if "words" in data:
         entry.words, entry.map = set(_words(data["words"], path, line, "words")), None
     if "map" in data:
-        entry.map, entry.words = _map(data["map"], path, line, "map"), None
+        entry.map, entry.words = _map(data["map"], path, line, "map", name), None
     if "include" in data:
         entry.include = _words(data["include"], path, line, "include")
     if entry.words is None and entry.include:
@@ -144,13 +159,16 @@ def _replace(entry: _Entry, name: str, data: dict[str, Any], path: str, line: in
 
 def _change(entry: _Entry, name: str, data: dict[str, Any], path: str, line: int) -> None:
     """A user's `add`/`remove` on an existing entry (after any replacement in the same entry)."""
+    if ("words" in data and entry.map is not None) or ("map" in data and entry.words is not None):
+        kind = "map" if entry.map is not None else "word set"
+        raise LexiconError(path, line, f"{name!r} is a {kind} in {entry.path}: change it with its own kind")
     _replace(entry, name, data, path, line)
     for key in ("add", "remove"):
         if key not in data:
             continue
         if entry.map is not None:
             if key == "add":
-                entry.map.update(_map(data[key], path, line, key))
+                entry.map.update(_map(data[key], path, line, key, name))
             else:
                 for word in _words(data[key], path, line, key):
                     entry.map.pop(word, None)

@@ -10,7 +10,7 @@ resolves to value None with basis "unknown": never a made-up date.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -18,16 +18,15 @@ from functools import lru_cache
 from dateline.lexicon import Lexicon, default_lexicon
 from dateline.records import DateRef
 
-# The words live in data/lexicon/dates.yaml; the patterns below spell them as regular expressions.
-# Each function reads the lexicon it is given (the settings' lexicon, from the parse the coder
-# dates), else the bundled one.
+# Every word of a date expression lives in data/lexicon/dates.yaml; `spellings(lexicon)` spells a
+# lexicon's words as the regular expressions below, once per lexicon. Each function reads the
+# lexicon it is given (the settings' lexicon, from the parse the coder dates), else the bundled one.
+# Left in the patterns: digits, and the few glue words of their grammar ("the", "of", "on", "in",
+# "ago", "quarter", "half", "year").
 
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9][0-9]|20[0-9][0-9])"
-_SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d{1,2})"
-_UNIT = r"(?:day|week|month|year)s?"
-_PART = r"(?:early|mid|late|the end of|the beginning of|the start of|the middle of)"
+_NEVER = r"(?!)"
 
 
 def _alternation(names: list[str], abbreviations: Sequence[str] = ()) -> str:
@@ -36,22 +35,91 @@ def _alternation(names: list[str], abbreviations: Sequence[str] = ()) -> str:
     return "(?:" + "|".join(spelt) + ")"
 
 
+def _any(words: Iterable[str]) -> str:
+    """Words or phrases of a lexicon as one group, longest first (a group that never matches when
+    a user file removed them all)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")" if ordered else _NEVER
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of a lexicon's date entries as regular-expression groups."""
+
+    season: str  # seasons
+    number: str  # numbers, or one or two digits
+    unit: str  # time_units of a duration, with an optional plural s ('two weeks ago')
+    modifier: str  # date_modifiers ('LAST March')
+    month_prefix: str  # date_prepositions and date_modifiers before a month
+    year_prefix: str  # date_prepositions and 'of' before a year
+    strip: str  # date_prepositions, 'on' and 'of': dropped before resolving
+    weekday_prefix: str  # 'on' and date_modifiers before a weekday
+    month_part: str  # month_parts ('MID-March')
+    year_part: str  # year_parts ('LATE 2023')
+    quarter: str  # quarter_ordinals
+    half: str  # quarter_ordinals of the first two quarters (of halves)
+    this_year: str  # a date modifier that moves time (relative_steps) and 'year': 'last year'
+    step: str  # relative_steps
+    shift: str  # unit_shifts
+    this: str  # relative_steps that stay (step 0)
+    rel_unit: str  # time_units after a relative step: week, month, year, weekend
+    this_unit: str  # time_units after 'earlier this': week, month, year
+    day_part: str  # day_parts
+    deictic: str  # deictic_days and deictic_weekends
+    leading: str  # leading_words
+    before_the: str  # what 'the' is dropped before: relative_steps that move, seasons
+    forward: str  # direction_words of the future
+    backward: str  # direction_words of the past
+
+
+def _units(lex: Lexicon, *kinds: str) -> list[str]:
+    return [w for w, kind in lex.mapping("time_units").items() if kind in kinds]
+
+
+def _words_of(lex: Lexicon) -> Words:
+    steps = {w: int(n) for w, n in lex.mapping("relative_steps").items()}
+    modifiers, prepositions = lex.words("date_modifiers"), lex.words("date_prepositions")
+    quarters = lex.mapping("quarter_ordinals")
+    directions = lex.mapping("direction_words")
+    return Words(
+        season=_any(lex.mapping("seasons")), number=rf"(?:{_any(lex.mapping('numbers'))}|\d{{1,2}})",
+        unit=_any(_units(lex, "day", "week", "month", "year")) + "s?", modifier=_any(modifiers),
+        month_prefix=_any(prepositions | modifiers), year_prefix=_any(prepositions | {"of"}),
+        strip=_any(prepositions | {"on", "of"}), weekday_prefix=_any(modifiers | {"on"}),
+        month_part=_any(lex.mapping("month_parts")), year_part=_any(lex.mapping("year_parts")),
+        quarter=_any(quarters), half=_any(w for w, n in quarters.items() if int(n) <= 2),
+        this_year=_any(f"{w} year" for w in modifiers if w in steps), step=_any(steps),
+        shift=_any(lex.words("unit_shifts")), this=_any(w for w, n in steps.items() if n == 0),
+        rel_unit=_any(_units(lex, "week", "month", "year", "weekend")),
+        this_unit=_any(_units(lex, "week", "month", "year")), day_part=_any(lex.words("day_parts")),
+        deictic=_any([*lex.mapping("deictic_days"), *lex.words("deictic_weekends")]),
+        leading=_any(lex.words("leading_words")),
+        before_the=_any([*(w for w, n in steps.items() if n), *lex.mapping("seasons")]),
+        forward=_any(w for w, d in directions.items() if d == "future"),
+        backward=_any(w for w, d in directions.items() if d == "past"))
+
+
 @dataclass(frozen=True)
 class Spellings:
-    """The month and weekday names of a lexicon (data/lexicon/dates.yaml) as regular expressions."""
+    """The words of a lexicon (data/lexicon/dates.yaml) as regular expressions, compiled once."""
 
     month: str  # a full name, or an abbreviation with its dot: "January", "Jan.", "Sept"
     long_month: str  # a full name that is no common word (not "March", "May"): a date on its own
     weekday: str
     any_month: str  # every name and abbreviation, longest first, then an optional dot (datelines)
     common: frozenset[str]  # the month names that are also common words
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    words: Words
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # the kinds of expression, to find them
+    full: Mapping[str, re.Pattern[str]]  # the shapes of an expression, to resolve it (full matches)
+    lookalikes: tuple[str, ...]  # date_lookalikes: names that start with a date word ('Sunday Times')
+    nouns: re.Pattern[str]  # noun_date_words: no date after 'the' or 'a'
 
 
 @lru_cache(maxsize=8)
 def spellings(lexicon: Lexicon) -> Spellings:
-    """The names of `lexicon`'s `months` and `weekdays` maps as patterns, once per lexicon. An
-    abbreviation is a name that starts another name of the same month ("Sep" of "September")."""
+    """The names of `lexicon`'s `months` and `weekdays` maps and its other date words as patterns,
+    once per lexicon. An abbreviation is a name that starts another name of the same month ("Sep"
+    of "September")."""
     months = {name: int(n) for name, n in lexicon.mapping("months").items()}
     short = {a for a in months if any(o != a and o.startswith(a) and months[o] == months[a] for o in months)}
     by_month = sorted(months, key=lambda name: (months[name], -len(name), name))
@@ -61,41 +129,68 @@ def spellings(lexicon: Lexicon) -> Spellings:
     month = _alternation(full, [name for name in by_month if name in short])
     weekday = _alternation(sorted(weekdays, key=lambda name: (int(weekdays[name]), -len(name), name)))
     long_month = _alternation([name for name in full if name not in common])
+    words = _words_of(lexicon)
     compiled = tuple((kind, re.compile(rx, re.IGNORECASE if kind in _CASELESS else 0))
-                     for kind, rx in _patterns(month, long_month, weekday))
-    return Spellings(month, long_month, weekday, _alternation(by_month) + r"\.?", common, compiled)
+                     for kind, rx in _patterns(month, long_month, weekday, words))
+    shapes = {name: re.compile(rx, flags) for name, (rx, flags) in _shapes(month, weekday, words).items()}
+    nouns = re.compile(rf"(?i){_any(lexicon.words('noun_date_words'))}\b")
+    return Spellings(month, long_month, weekday, _alternation(by_month) + r"\.?", common, words, compiled,
+                     shapes, tuple(sorted(lexicon.words("date_lookalikes"))), nouns)
 
 
-def _patterns(month: str, long_month: str, weekday: str) -> list[tuple[str, str]]:
-    """The kinds of temporal expression, most specific first, with the lexicon's names."""
+def _patterns(month: str, long_month: str, weekday: str, w: Words) -> list[tuple[str, str]]:
+    """The kinds of temporal expression, most specific first, with the lexicon's words."""
     return [
         ("iso", rf"\b(?i:on\s+)?{_YEAR}-[01]\d-[0-3]\d\b"),
         ("day_month_year", rf"\b(?i:on\s+)?{_DAY}\s+{month}(?:,)?\s+{_YEAR}\b"),
         ("month_day_year", rf"\b(?i:on\s+)?{month}\s+{_DAY},?\s+{_YEAR}\b"),
         ("day_month", rf"\b(?i:on\s+)?{_DAY}\s+{month}(?![a-z])"),
         ("month_day", rf"\b(?i:on\s+)?{month}\s+{_DAY}\b(?!,?\s*{_YEAR})(?![%\d])"),
-        ("part_month", rf"\b(?i:in\s+)?(?i:{_PART})[\s-](?:of\s+)?{month}(?:\s+{_YEAR})?\b"),
+        ("part_month", rf"\b(?i:in\s+)?(?i:{w.month_part})[\s-](?:of\s+)?{month}(?:\s+{_YEAR})?\b"),
         ("month_year", rf"\b(?i:in\s+)?{month}\s+{_YEAR}\b"),
-        ("in_month", rf"\b(?i:in|since|during|by|until|last|next|this|early|late)\s+{month}(?![a-z])"),
+        ("in_month", rf"\b(?i:{w.month_prefix})\s+{month}(?![a-z])"),
         ("long_month", rf"(?<![A-Z][a-z] )\b{long_month}\b(?!\s+[A-Z])"),
-        ("quarter", rf"\b(?i:in\s+)?the\s+(?:first|second|third|fourth|last)\s+quarter\s+of\s+"
-                    rf"(?:this year|last year|next year|{_YEAR})\b"),
-        ("half", rf"\b(?i:in\s+)?the\s+(?:first|second)\s+half\s+of\s+(?:this year|last year|next year|{_YEAR})\b"),
-        ("part_year", rf"\b(?i:in\s+)?(?i:{_PART})[\s-](?:of\s+)?(?:{_YEAR}|last year|this year|next year)\b"),
-        ("year", rf"\b(?i:in|since|during|by|until|of)\s+{_YEAR}\b(?![-/]\d)"),
-        ("season", rf"\b(?:in\s+(?:the\s+)?)?(?:(?:this|last|next|early|late)\s+)?{_SEASON}"
-                   rf"(?:\s+(?:of\s+)?{_YEAR})?\b"),
-        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
-        ("rel_unit", r"\b(?:(?:earlier|later)\s+)?(?:last|next|this|past|coming)\s+(?:week|month|year|weekend)\b"),
-        ("earlier_this", r"\b(?:earlier|later)\s+(?:this|in the)\s+(?:week|month|year)\b"),
-        ("weekday", rf"\b(?:(?i:on|last|next|this|late|early)\s+)?{weekday}(?:'s)?"
-                    r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
-        ("deictic", r"\b(?:yesterday|today|tonight|the day before yesterday|this (?:morning|afternoon|evening)"
-                    r"|last night|over the weekend|earlier today|the previous day|the day before)\b"),
+        ("quarter", rf"\b(?i:in\s+)?the\s+{w.quarter}\s+quarter\s+of\s+(?:{w.this_year}|{_YEAR})\b"),
+        ("half", rf"\b(?i:in\s+)?the\s+{w.half}\s+half\s+of\s+(?:{w.this_year}|{_YEAR})\b"),
+        ("part_year", rf"\b(?i:in\s+)?(?i:{w.year_part})[\s-](?:of\s+)?(?:{_YEAR}|{w.this_year})\b"),
+        ("year", rf"\b(?i:{w.year_prefix})\s+{_YEAR}\b(?![-/]\d)"),
+        ("season", rf"\b(?:in\s+(?:the\s+)?)?(?:{w.modifier}\s+)?{w.season}(?:\s+(?:of\s+)?{_YEAR})?\b"),
+        ("ago", rf"\b{w.number}\s+{w.unit}\s+ago\b"),
+        ("rel_unit", rf"\b(?:{w.shift}\s+)?{w.step}\s+{w.rel_unit}\b"),
+        ("earlier_this", rf"\b{w.shift}\s+(?:{w.this}|in the)\s+{w.this_unit}\b"),
+        ("weekday", rf"\b(?:(?i:{w.weekday_prefix})\s+)?{weekday}(?:'s)?(?:\s+{w.day_part})?\b"),
+        ("deictic", rf"\b{w.deictic}\b"),
     ]
 
 
 _CASELESS = {"ago", "rel_unit", "earlier_this", "deictic", "season", "quarter", "half", "part_year"}
+
+
+def _shapes(month: str, weekday: str, w: Words) -> dict[str, tuple[str, int]]:
+    """The shapes `resolve` reads an expression by (full matches), with their flags."""
+    return {
+        "strip": (rf"^{w.strip}\s+", re.I),
+        "iso": (r"(\d{4})-(\d\d)-(\d\d)", 0),
+        "day_month_year": (rf"({_DAY})\s+({month}),?\s+({_YEAR})", re.I),
+        "month_day_year": (rf"({month})\s+({_DAY}),?\s+({_YEAR})", re.I),
+        "day_month": (rf"({_DAY})\s+({month})", re.I),
+        "month_day": (rf"({month})\s+({_DAY})", re.I),
+        "month_year": (rf"({month})\s+({_YEAR})", re.I),
+        "month": (rf"(?:({w.modifier})\s+)?({month})", re.I),
+        "part_month": (rf"(?:the\s+)?({w.month_part})[\s-](?:of\s+)?({month})(?:\s+({_YEAR}))?", re.I),
+        "year": (rf"({_YEAR})", 0),
+        "quarter": (rf"(?:the\s+)?({w.quarter})\s+(quarter|half)\s+of\s+({w.this_year}|{_YEAR})", 0),
+        "part_year": (rf"(?:the\s+)?({w.year_part})[\s-](?:of\s+)?({_YEAR}|{w.this_year})", 0),
+        "season": (rf"(?:in\s+(?:the\s+)?)?(?:({w.modifier})\s+)?({w.season})(?:\s+(?:of\s+)?({_YEAR}))?", re.I),
+        "ago": (rf"({w.number})\s+({w.unit})\s+ago", 0),
+        "rel_unit": (rf"(?:{w.shift} )?({w.step})\s+({w.rel_unit})", 0),
+        "earlier_this": (rf"{w.shift}\s+(?:{w.this}|in the)\s+({w.this_unit})", 0),
+        "deictic": (w.deictic, 0),
+        "weekday": (rf"(?:({w.weekday_prefix})\s+)?({weekday})(?:'s)?(?:\s+{w.day_part})?", re.I),
+        "leading": (rf"^(?:{w.leading}\s+)?(?:the\s+(?={w.before_the}))?", re.I),
+        "forward": (rf"\b{w.forward}\b", re.I),
+        "backward": (rf"\b{w.backward}\b", re.I),
+    }
 
 
 @dataclass(frozen=True)
@@ -122,7 +217,7 @@ def find_date_expressions(text: str, lexicon: Lexicon | None = None) -> list[Dat
             start, end = m.span()
             if any(taken[start:end]):
                 continue
-            if not _plausible(text, m.group(0), start, names.common):
+            if not _plausible(text, m.group(0), start, names):
                 continue
             found.append((start, end))
             taken[start:end] = b"\x01" * (end - start)
@@ -130,18 +225,19 @@ def find_date_expressions(text: str, lexicon: Lexicon | None = None) -> list[Dat
     return [DateMatch(s, e, text[s:e]) for s, e in found]
 
 
-def _plausible(text: str, expr: str, start: int, common: frozenset[str]) -> bool:
+def _plausible(text: str, expr: str, start: int, names: Spellings) -> bool:
     """A month name that is a common word ('may', 'march') is a date only with a day after it."""
     lower = expr.lower()
+    common = names.common
     word = next((w for w in common if lower.startswith(f"{w} ")), None)
     if word is not None and re.fullmatch(rf"{re.escape(word)}\s+\d.*", lower) is None:
         return False
     if lower in common:
         return False
     before = text[max(0, start - 8) : start].lower()
-    if lower.startswith("sunday") and text[start:].lower().startswith(("sunday times", "sunday telegraph")):
+    if names.lookalikes and text[start:].lower().startswith(names.lookalikes):
         return False
-    return not before.endswith(("the ", "a ")) or not re.match(r"(?i)(sunday|march)\b", expr)
+    return not before.endswith(("the ", "a ")) or not names.nouns.match(expr)
 
 
 # -- resolution -----------------------------------------------------------------------------------
@@ -152,8 +248,8 @@ def _ref(value: date | None, precision: str, text: str, basis: str) -> DateRef:
     return DateRef(value, precision, text, basis)
 
 
-def _strip(expr: str) -> str:
-    return re.sub(r"^(?:on|in|since|during|by|until|of)\s+", "", expr.strip(), flags=re.I)
+def _strip(expr: str, names: Spellings) -> str:
+    return names.full["strip"].sub("", expr.strip())
 
 
 def _month(word: str, lex: Lexicon) -> int | None:
@@ -163,6 +259,18 @@ def _month(word: str, lex: Lexicon) -> int | None:
 
 def _day(word: str) -> int:
     return int(re.sub(r"\D", "", word))
+
+
+def _step(word: str | None, lex: Lexicon) -> int | None:
+    """How many units `word` moves time ('last' -1, 'next' 1, 'this' 0), None for other words."""
+    step = lex.mapping("relative_steps").get((word or "").lower())
+    return None if step is None else int(step)
+
+
+def _direction(word: str | None, tense: str, lex: Lexicon) -> str:
+    """future after a word that moves time forward ('next'), past after one that moves it back."""
+    step = _step(word, lex)
+    return tense if not step else "future" if step > 0 else "past"
 
 
 def _pick_year(month: int, day: int, pub: date, tense: str) -> date | None:
@@ -185,19 +293,18 @@ def _safe(year: int, month: int, day: int) -> date | None:
 
 
 def _absolute(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
-    names = spellings(lex)
-    text = _strip(expr)
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text)
+    full = spellings(lex).full
+    text = _strip(expr, spellings(lex))
+    m = full["iso"].fullmatch(text)
     if m:
         return _ref(_safe(int(m[1]), int(m[2]), int(m[3])), "day", expr, "explicit")
-    m = re.fullmatch(rf"({_DAY})\s+({names.month}),?\s+({_YEAR})", text, re.I)
+    m = full["day_month_year"].fullmatch(text)
     if m:
         return _ref(_safe(int(m[3]), _month(m[2], lex) or 0, _day(m[1])), "day", expr, "explicit")
-    m = re.fullmatch(rf"({names.month})\s+({_DAY}),?\s+({_YEAR})", text, re.I)
+    m = full["month_day_year"].fullmatch(text)
     if m:
         return _ref(_safe(int(m[3]), _month(m[1], lex) or 0, _day(m[2])), "day", expr, "explicit")
-    m = re.fullmatch(rf"({_DAY})\s+({names.month})", text, re.I) or re.fullmatch(
-        rf"({names.month})\s+({_DAY})", text, re.I)
+    m = full["day_month"].fullmatch(text) or full["month_day"].fullmatch(text)
     if m:
         first_is_day = m[1][0].isdigit()
         day_word, month_word = (m[1], m[2]) if first_is_day else (m[2], m[1])
@@ -207,26 +314,24 @@ def _absolute(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef 
 
 
 def _months(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
-    names = spellings(lex)
-    text = _strip(expr)
-    m = re.fullmatch(rf"({names.month})\s+({_YEAR})", text, re.I)
+    full = spellings(lex).full
+    text = _strip(expr, spellings(lex))
+    m = full["month_year"].fullmatch(text)
     if m:
         return _ref(_safe(int(m[2]), _month(m[1], lex) or 0, 1), "month", expr, "explicit")
-    m = re.fullmatch(rf"(?:(last|next|this|early|late)\s+)?({names.month})", text, re.I)
+    m = full["month"].fullmatch(text)
     if m and _month(m[2], lex):
         month = _month(m[2], lex) or 1
         if pub is None:
             return _ref(None, "month", expr, "unknown")
-        mod = (m[1] or "").lower()
-        direction = "future" if mod == "next" else "past" if mod == "last" else tense
+        direction = _direction(m[1], tense, lex)
         value = _pick_year(month, 1, pub, direction)
         if direction != "future" and value and value.year == pub.year and month > pub.month:
             value = _safe(pub.year - 1, month, 1)
         return _ref(value, "month", expr, "explicit")
-    m = re.fullmatch(rf"(?:the\s+)?({_PART})[\s-](?:of\s+)?({names.month})(?:\s+({_YEAR}))?", text, re.I)
+    m = full["part_month"].fullmatch(text)
     if m:
-        part = m[1].lower()
-        day = 15 if part in {"mid", "the middle of"} else 20 if part in {"late", "the end of"} else 1
+        day = int(lex.mapping("month_parts")[m[1].lower()])
         month = _month(m[2], lex) or 1
         if m[3]:
             return _ref(_safe(int(m[3]), month, day), "month", expr, "explicit")
@@ -235,43 +340,44 @@ def _months(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | 
 
 
 def _years(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
-    text = _strip(expr).lower()
-    m = re.fullmatch(rf"({_YEAR})", text)
+    full = spellings(lex).full
+    text = _strip(expr, spellings(lex)).lower()
+    m = full["year"].fullmatch(text)
     if m:
         return _ref(date(int(m[1]), 1, 1), "year", expr, "explicit")
-    m = re.fullmatch(rf"(?:the\s+)?(first|second|third|fourth|last)\s+(quarter|half)\s+of\s+(this year|last year"
-                     rf"|next year|{_YEAR})", text)
+    m = full["quarter"].fullmatch(text)
     if m:
-        year = _year_word(m[3], pub)
+        year = _year_word(m[3], pub, lex)
         if year is None:
             return _ref(None, "quarter", expr, "unknown")
         n = int(lex.mapping("quarter_ordinals")[m[1]])
         month = (n - 1) * 3 + 1 if m[2] == "quarter" else (1 if n == 1 else 7)
         basis = "explicit" if m[3][0].isdigit() else "relative"
         return _ref(date(year, month, 1), "quarter" if m[2] == "quarter" else "month", expr, basis)
-    m = re.fullmatch(rf"(?:the\s+)?({_PART})[\s-](?:of\s+)?({_YEAR}|last year|this year|next year)", text)
+    m = full["part_year"].fullmatch(text)
     if m:
-        year = _year_word(m[2], pub)
+        year = _year_word(m[2], pub, lex)
         if year is None:
             return _ref(None, "year", expr, "unknown")
-        month = 1 if m[1] in {"early", "the beginning of", "the start of"} else 6 if "mid" in m[1] else 9
-        if m[1] == "the end of":
-            month = 12
+        month = int(lex.mapping("year_parts")[m[1]])
         return _ref(date(year, month, 1), "year", expr, "explicit" if m[2][0].isdigit() else "relative")
     return None
 
 
-def _year_word(word: str, pub: date | None) -> int | None:
+def _year_word(word: str, pub: date | None, lex: Lexicon) -> int | None:
+    """A year ('2023') or a year from the publication's ('last year')."""
     if word[0].isdigit():
         return int(word)
     if pub is None:
         return None
-    return pub.year + {"last year": -1, "this year": 0, "next year": 1}[word]
+    step = _step(word.split()[0], lex)
+    if step is None:
+        raise KeyError(word)
+    return pub.year + step
 
 
 def _seasons(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
-    m = re.fullmatch(rf"(?:in\s+(?:the\s+)?)?(?:(this|last|next|early|late)\s+)?({_SEASON})"
-                     rf"(?:\s+(?:of\s+)?({_YEAR}))?", expr.strip(), re.I)
+    m = spellings(lex).full["season"].fullmatch(expr.strip())
     if not m:
         return None
     month = int(lex.mapping("seasons")[m[2].lower()])
@@ -279,24 +385,25 @@ def _seasons(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef |
         return _ref(date(int(m[3]), month, 1), "season", expr, "explicit")
     if pub is None:
         return _ref(None, "season", expr, "unknown")
-    mod = (m[1] or "").lower()
+    step = _step(m[1], lex)
     this_year = date(pub.year, month, 1)
-    if mod == "this":
+    if step == 0:
         return _ref(this_year, "season", expr, "relative")
-    direction = "future" if mod == "next" else "past" if mod == "last" else tense
+    direction = _direction(m[1], tense, lex)
     if direction == "future":
         value = this_year if this_year > pub else date(pub.year + 1, month, 1)
     else:
         value = this_year if this_year <= pub else date(pub.year - 1, month, 1)
-        if mod == "last" and value.year == pub.year and pub < date(pub.year, month, 1) + timedelta(days=91):
+        if step is not None and step < 0 and value.year == pub.year and pub < this_year + timedelta(days=91):
             value = date(pub.year - 1, month, 1)
     return _ref(value, "season", expr, "relative")
 
 
 def _relative(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
     text = expr.strip().lower()
-    for rx, fn in _RELATIVE:
-        m = re.fullmatch(rx, text)
+    full = spellings(lex).full
+    for name, fn in _RELATIVE:
+        m = full[name].fullmatch(text)
         if m:
             if pub is None:
                 return _ref(None, "unknown", expr, "unknown")
@@ -307,7 +414,7 @@ def _relative(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef 
 
 def _ago(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
     n = int(lex.mapping("numbers").get(m[1]) or m[1])
-    unit = m[2].rstrip("s")
+    unit = _kind(m[2], lex)
     if unit == "day":
         return pub - timedelta(days=n), "day"
     if unit == "week":
@@ -317,14 +424,19 @@ def _ago(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
     return date(pub.year - n, 1, 1), "year"
 
 
+def _kind(word: str, lex: Lexicon) -> str:
+    """The kind of a unit of time ('days' -> day), from time_units."""
+    units = lex.mapping("time_units")
+    return str(units.get(word) or units[word[:-1]])
+
+
 def _add_months(d: date, n: int) -> date:
     index = d.year * 12 + d.month - 1 + n
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _unit(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
-    which, unit = m[1], m[2]
-    step = int(lex.mapping("relative_steps")[which])
+def _moved(pub: date, step: int, unit: str) -> tuple[date, str]:
+    """The unit of time `step` units from the publication's ('last week': -1, week)."""
     monday = pub - timedelta(days=pub.weekday())
     if unit == "week":
         return monday + timedelta(weeks=step), "week"
@@ -338,51 +450,43 @@ def _unit(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
     return date(pub.year + step, 1, 1), "year"
 
 
+def _unit(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
+    return _moved(pub, int(lex.mapping("relative_steps")[m[1]]), _kind(m[2], lex))
+
+
+def _this_unit(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
+    return _moved(pub, 0, _kind(m[1], lex))
+
+
 def _deictic(m: re.Match, pub: date, lex: Lexicon) -> tuple[date, str]:
     word = m[0]
-    if word in lex.words("day_before_words"):
-        return pub - timedelta(days=1), "day"
-    if word == "the day before yesterday":
-        return pub - timedelta(days=2), "day"
-    if word == "over the weekend":
-        return _unit(re.fullmatch(r"(last) (weekend)", "last weekend"), pub, lex)
-    return pub, "day"
+    if word in lex.words("deictic_weekends"):
+        return _moved(pub, -1, "weekend")
+    return pub + timedelta(days=int(lex.mapping("deictic_days")[word])), "day"
 
 
 _RELATIVE: list[tuple[str, Callable[[re.Match, date, Lexicon], tuple[date, str]]]] = [
-    (rf"({_NUM})\s+({_UNIT})\s+ago", _ago),
-    (r"(?:earlier |later )?(last|next|this|past|coming)\s+(week|month|year|weekend)", _unit),
-    (r"(?:earlier|later)\s+(?:this|in the)\s+(week|month|year)",
-     lambda m, pub, lex: _unit(re.fullmatch(r"(this) (\w+)", f"this {m[1]}"), pub, lex)),
-    (r"yesterday|today|tonight|the day before yesterday|this (?:morning|afternoon|evening)|last night"
-     r"|over the weekend|earlier today|the previous day|the day before", _deictic),
+    ("ago", _ago), ("rel_unit", _unit), ("earlier_this", _this_unit), ("deictic", _deictic),
 ]
 
 
 def _weekday(expr: str, pub: date | None, tense: str, lex: Lexicon) -> DateRef | None:
-    names = spellings(lex)
-    m = re.fullmatch(rf"(?:(on|last|next|this|late|early)\s+)?({names.weekday})(?:'s)?"
-                     r"(?:\s+(?:morning|afternoon|evening|night))?", expr.strip(), re.I)
+    m = spellings(lex).full["weekday"].fullmatch(expr.strip())
     if not m:
         return None
     if pub is None:
         return _ref(None, "day", expr, "unknown")
     target = int(lex.mapping("weekdays")[m[2].lower()])
-    mod = (m[1] or "").lower()
-    direction = "future" if mod == "next" else "past" if mod == "last" else tense
+    direction = _direction(m[1], tense, lex)
     if direction == "future":
         delta = (target - pub.weekday()) % 7 or 7
         return _ref(pub + timedelta(days=delta), "day", expr, "relative")
     delta = (pub.weekday() - target) % 7
-    if mod == "last" and delta == 0:
+    step = _step(m[1], lex)
+    if step is not None and step < 0 and delta == 0:
         delta = 7
     return _ref(pub - timedelta(days=delta), "day", expr, "relative")
 
-
-_LEADING = re.compile(r"^(?:(?:at|in|on|during|from|by|since|until|till|before|after|around|about)\s+)?"
-                      r"(?:the\s+(?=past|last|coming|next|spring|summer|autumn|fall|winter))?", re.IGNORECASE)
-_FORWARD = re.compile(r"\b(?:next|coming|later this|later in the)\b", re.IGNORECASE)
-_BACKWARD = re.compile(r"\b(?:ago|last|yesterday|previous|earlier|past|the day before)\b", re.IGNORECASE)
 
 RESOLVERS = (_absolute, _months, _years, _seasons, _relative, _weekday)
 
@@ -394,11 +498,12 @@ def resolve(expression: str, publication: date | None, tense: str = "past",
     if not expression or not expression.strip():
         return None
     original = expression
-    expression = _LEADING.sub("", expression.strip())
+    full = spellings(lex).full
+    expression = full["leading"].sub("", expression.strip())
     direction = tense
-    if _FORWARD.search(expression):
+    if full["forward"].search(expression):
         direction = "future"
-    elif _BACKWARD.search(expression):
+    elif full["backward"].search(expression):
         direction = "past"
     try:
         for fn in RESOLVERS:
