@@ -505,11 +505,12 @@ def _import_verbs(settings: Settings, verbs: Path, output: Path) -> int:
     """Convert, write (whole or not at all), load the result back as --triggers does, print counts."""
     from dateline.events.ontology import Ontology
     from dateline.events.patterns import PatternError, load_patterns
-    from dateline.events.petrarch_verbs import import_verbs, trigger_file_text
+    from dateline.events.petrarch_verbs import import_verbs, spacy_lemmatizer, trigger_file_text
+    from dateline.nlp import load_pipeline
 
     codes = set(Ontology.load(settings.ontology_files).codes())
     found = import_verbs(verbs.read_text(encoding="utf-8", errors="replace"), str(verbs), codes,
-                         lexicon_for(settings.lexicon_files))
+                         lexicon_for(settings.lexicon_files), spacy_lemmatizer(load_pipeline(settings.model)))
     partial = output.with_name(output.name + ".partial")
     partial.write_text(trigger_file_text(found, verbs.name), encoding="utf-8")
     try:

@@ -40,6 +40,7 @@ class GoldEvent:
     targets: tuple[str, ...]
     negated: bool = False
     date: str | None = None
+    any_modality: bool = False  # coded whatever its modality ("will abandon ties"), as PETRARCH2 codes
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def read_petrarch_xml(path: Path) -> Iterator[GoldSentence]:
             continue
         events = tuple(
             GoldEvent(c.get("eventcode"), None, _codes(c.get("sourcecode")),
-                      _codes(c.get("targetcode")))
+                      _codes(c.get("targetcode")), any_modality=True)
             for c in sent.findall("EventCoding") if c.get("eventcode")
         )
         text = " ".join(text_node.text.split())
@@ -307,6 +308,8 @@ def _produced(g: GoldEvent, coded: list[Event]) -> bool:
 def _counted(event: Event, gold: tuple[GoldEvent, ...]) -> bool:
     if any(g.negated for g in gold):
         return True
+    if any(g.any_modality for g in gold):
+        return not event.negated
     return not event.negated and event.modality in {"asserted", "reported"}
 
 

@@ -45,6 +45,7 @@ def build_coder(settings: Settings) -> Coder:
     """The coder with its knowledge, built once per process and settings."""
     ontology = _ontology(settings)
     patterns = load_patterns(settings.pattern_files, codes=set(ontology.codes()))
+    ontology = ontology.with_codes(patterns.declared)  # a user trigger file's own codes (PETRARCH test codes)
     kb = KnowledgeBase.load(settings.actor_files)
     lexicon = lexicon_for(settings.lexicon_files)
     gazetteer = default_gazetteer(settings.gazetteer_min_population)

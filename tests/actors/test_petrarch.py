@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from click.testing import CliRunner
 
 from dateline.actors.petrarch import import_actors, import_agents, petrarch_date
@@ -130,28 +131,93 @@ def test_verb_dictionary_frames():
     found = _verbs()
     rules = {(tuple(r.get("lemmas", [r.get("lemma")])), r["code"]): r for r in found.rules}
     assert rules[(("ship",), "070")]["prep"] == ["out"]  # multiword verb: particle
-    money = rules[(("dispatch", "send"), "071")]  # synonym set as object, target after 'to'
-    assert {"dollar", "dollars", "euro"} <= set(money["obj"]) and money["prep"] == ["to"] and money["target"] == "to"
-    assert rules[(("dispatch", "send"), "042")]["obj"] == ["envoy", "envoys"]  # [042:043]: the first code
-    relief = rules[(("dispatch", "send"), "073")]
-    assert "supply" in relief["obj"] and relief["compound"] == ["relief"]
+    money = rules[(("dispatch", "send"), "071")]  # a synonym set: its members are alternatives, in order
+    assert money["after"] == ["dollar|euro", "to"] and money["target"] == "to"
+    assert rules[(("dispatch", "send"), "042")]["after"] == ["envoy"]  # [042:043]: the first code
+    assert rules[(("dispatch", "send"), "073")]["after"] == ["relief", "supplies"]
+    assert rules[(("dispatch", "send"), "154")]["before"] == ["troops"]  # words before the verb
     assert rules[(("accuse",), "112")] == {"lemma": "accuse", "code": "112"}  # the block's default code
-    corruption = rules[(("accuse",), "1121")]
-    assert corruption["prep"] == ["of"] and "corruption" in corruption["prep_obj"]
+    assert rules[(("accuse",), "1121")]["after"] == ["of", "corruption"]
+    assert rules[(("rst",), "111")]["before"] == ["klm nop"]  # a multiword verb with words before it
+    assert rules[(("accuse",), "9999")] and found.declared == {"9999": "code 9999 of the PETRARCH dictionary v.txt"}
     assert not any(r.get("lemma") == "send" and set(r) == {"lemma", "code"} for r in found.rules)  # [---] block
 
 
 def test_verb_dictionary_counts_what_it_skips():
     found = _verbs()
-    assert (found.lemmas, found.patterns, found.converted) == (5, 9, 4)
+    assert (found.lemmas, found.patterns, found.converted) == (5, 9, 6)
     assert found.forms == 4
     reasons = {reason.split(" (")[0]: n for reason, n in found.skipped.items()}
-    assert reasons == {"null code [---]": 1, "words before the verb": 1, "code only for the target's reaction": 1,
-                       "synonym set not defined": 1, "code not in the ontology": 1,
-                       "multiword verb with words before the verb": 1,
-                       "transformation": 1}
+    assert reasons == {"null code [---]": 1, "code only for the target's reaction": 1,
+                       "synonym set not defined": 1, "transformation": 1}
     assert "v.txt:17" in found.first_line[next(r for r in found.skipped if r.startswith("null code"))]
-    assert sum(found.approximated.values()) == 1  # the paired code
+    assert sum(found.approximated.values()) == 3  # the paired code, words before the verb, a code kept
+
+
+SYNSETS = """&KIND
++ECONOMIC
++MILITARY
+
+&NOTNOW
++DID N'T
++WILL NOT
+
+--- DROP  [345]  ---
+DROP
+- * NEW_&KIND_LINKS [903]
+- * WARM &KIND LINKS [904]
+- &NOTNOW * LINKS [905]
+
+--- SAID  [023]  ---
+SAID
+"""
+
+
+def test_synsets_joined_words_and_inflected_headwords(nlp):
+    from dateline.events.petrarch_verbs import import_verbs, spacy_lemmatizer
+
+    found = import_verbs(SYNSETS, "s.txt", {"023"}, lemmatize=spacy_lemmatizer(nlp))
+    rules = {r["code"]: r for r in found.rules}
+    assert rules["903"]["after"] == ["new economic links|new military links"]  # joined: adjacent words
+    assert rules["904"]["after"] == ["warm", "economic|military", "links"]  # apart: in order, gaps allowed
+    assert rules["905"]["before"] == ["did n't|will not"] and rules["905"]["after"] == ["links"]
+    assert rules["023"] == {"lemma": "say", "form": ["said"], "code": "023"}  # 'SAID': the verb say, so written
+    assert set(found.declared) == {"345", "903", "904", "905"}  # codes the ontology lacks are kept
+
+
+def _coded(tmp_path, text: str, *extra: str) -> list[tuple[str, str, str]]:
+    from dateline.settings import Settings
+
+    (tmp_path / "s.txt").write_text(SYNSETS, encoding="utf-8")
+    out = tmp_path / "drop.yaml"
+    result = CliRunner().invoke(main, ["import-petrarch", "--verbs", str(tmp_path / "s.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    from dateline.pipeline import code_articles
+    from dateline.records import Article
+
+    settings = Settings(pattern_files=(out, *(tmp_path / e for e in extra)))
+    coded = list(code_articles([Article(id="a", text=text, date=date(2024, 3, 4))], settings))[0]
+    return [(e.cameo, e.source[0].code or "", e.target[0].code if e.target else "") for e in coded.events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Japan will drop new economic links with Peru.", "903"),
+    ("Japan will drop new global economic links with Peru.", "345"),  # not adjacent: the lemma's own code
+    ("Japan will drop warm and friendly economic links with Peru.", "904"),
+    ("Japan didn't drop its links with Peru.", "905"),  # the negation is the pattern's: coded, not negated
+    ("Japan dropped its talks with Peru.", "345"),
+])
+def test_imported_patterns_match_words_in_order(tmp_path, text, code):
+    coded = _coded(tmp_path, text)
+    assert (code, "JPN", "PER") in coded
+
+
+def test_a_user_dictionary_replaces_the_bundled_rules_of_its_words(tmp_path):
+    (tmp_path / "arrest.yaml").write_text("codes: {'212': a WEIS code}\nverbs:\n  - {lemma: arrest, code: '212'}\n",
+                                          encoding="utf-8")
+    text = "French police arrested three Chilean students in Paris on Monday."
+    assert {c for c, _, _ in _coded(tmp_path, text, "arrest.yaml")} == {"212"}
+    assert "212" not in {c for c, _, _ in _coded(tmp_path, text)}  # the bundled 'arrest' still reads it
 
 
 def test_import_verbs_command_loads_back_and_codes(tmp_path):
@@ -160,7 +226,7 @@ def test_import_verbs_command_loads_back_and_codes(tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["import-petrarch", "--verbs", str(tmp_path / "v.txt"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "5 verb lemmas, 9 patterns: 4 converted, 5 skipped" in result.output
+    assert "5 verb lemmas, 9 patterns: 6 converted, 3 skipped" in result.output
     assert out.read_text(encoding="utf-8").startswith("# Trigger rules converted from")
     (tmp_path / "a.jsonl").write_text('{"id": "a", "text": "France dispatched an envoy to Mali on Monday.", '
                                       '"date": "2024-03-04"}\n', encoding="utf-8")

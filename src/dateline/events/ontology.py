@@ -97,6 +97,18 @@ class Ontology:
     def default(cls) -> Ontology:
         return cls.load()
 
+    def with_codes(self, declared: dict[str, str]) -> Ontology:
+        """This ontology plus codes a trigger file declares (`codes:`) that it lacks: no PLOVER type,
+        the QuadClass and Goldstein score of their CAMEO root when they have one (else 0)."""
+        extra = {}
+        for code, label in declared.items():
+            if code in self._codes:
+                continue
+            root = self._codes.get(code[:2])
+            extra[code] = CameoCode(code, label or f"declared code {code}", code[:2], None, None, None,
+                                    root.goldstein if root else 0.0, root.quad_class if root else 0)
+        return Ontology(self._codes | extra) if extra else self
+
     def get(self, code: str) -> CameoCode:
         try:
             return self._codes[code]

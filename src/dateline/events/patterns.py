@@ -18,7 +18,7 @@ from dateline.errors import FileLineError
 
 VERB_KEYS = {
     "lemma", "lemmas", "code", "prt", "prep", "obj", "obj_any", "compound", "prep_obj", "target",
-    "reciprocal", "person_obj", "place_obj", "topic",
+    "reciprocal", "person_obj", "place_obj", "topic", "before", "after", "form",
 }
 NOUN_KEYS = {"lemma", "lemmas", "code", "compound", "reciprocal", "needs_support", "plural"}
 CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from", "generic", "nonfactual"}
@@ -43,14 +43,21 @@ class VerbRule:
     person_obj: bool = False
     place_obj: bool = False
     topic: bool = False  # the direct object is what is talked about, never the target
+    # words before the verb, in order (other words may come between): each slot its alternatives,
+    # each alternative a sequence of adjacent words ("heavily", "did n't|will not")
+    before: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # the same, after the verb ("abandon NEW ECONOMIC ties")
+    form: frozenset[str] = frozenset()  # the verb as written: "said" only, not "say" (an inflected headword)
 
     @property
     def specificity(self) -> int:
         """How narrowly the rule matches: the narrower rule wins ("CALL UP reservists" over "call
-        someone", "carry out a JOINT operation" over "carry out an operation")."""
+        someone", "carry out a JOINT operation" over "carry out an operation", "HEAVILY criticized"
+        over "criticized")."""
         weights = ((self.prt, 2), (self.prep, 1), (self.obj, 3), (self.obj_any, 1), (self.compound, 3),
                    (self.prep_obj, 1))
-        return sum(weight for cond, weight in weights if cond)
+        return sum(weight for cond, weight in weights if cond) + 2 * (len(self.before) + len(self.after)) \
+            + bool(self.form)
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,8 @@ class Patterns:
     control_nouns: dict[str, Control]
     transforms: dict[str, dict[str, str]] = field(default_factory=dict)
     patient_roots: frozenset[str] = frozenset()  # roots whose nouns take the one acted on in "of"
+    user_lemmas: frozenset[str] = frozenset()  # lemmas a user trigger file defines: its rules alone read them
+    declared: dict[str, str] = field(default_factory=dict)  # codes user files add (`codes:`), with labels
 
     def nonfactual_words(self) -> frozenset[str]:
         """The control verbs and nouns marked `nonfactual: true` (their complement is no fact)."""
@@ -135,7 +144,12 @@ def _lemmas(entry: dict[str, Any]) -> list[str]:
     return [str(x).lower() for x in lemmas if x]
 
 
-def _check(entry: Any, allowed: set[str], path: str, line: int, codes: set[str] | None) -> None:
+CODE = re.compile(r"^\d{2,4}$")
+DECLARED_CODE = re.compile(r"^\d{2,4}[A-Za-z]?$")
+
+
+def _check(entry: Any, allowed: set[str], path: str, line: int, codes: set[str] | None,
+           declared: dict[str, str]) -> None:
     if not isinstance(entry, dict):
         raise PatternError(path, line, "expected a mapping like {lemma: ..., code: ...}")
     unknown = set(entry) - allowed
@@ -144,24 +158,53 @@ def _check(entry: Any, allowed: set[str], path: str, line: int, codes: set[str] 
     if not _lemmas(entry):
         raise PatternError(path, line, "needs `lemma` or `lemmas`")
     code = str(entry.get("code", ""))
-    if not code.isdigit() or not 2 <= len(code) <= 4:
+    if code in declared:
+        return
+    if not CODE.match(code):
         raise PatternError(path, line, f"bad CAMEO code {entry.get('code')!r}")
     if codes is not None and code not in codes:
-        raise PatternError(path, line, f"CAMEO code {code} is not in the ontology")
+        raise PatternError(path, line, f"CAMEO code {code} is not in the ontology (declare it under `codes:`)")
 
 
-def _verb_rule(e: dict[str, Any]) -> VerbRule:
+def _words_in_order(value: Any, path: str, line: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """`before: [heavily, "did n't|will not"]` -> ((('heavily',),), (('did', "n't"), ('will', 'not')))."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PatternError(path, line, "`before`/`after` is a list of words ('a|b c': alternatives, "
+                                       "each words in a row)")
+    return tuple(tuple(tuple(alt.lower().split()) for alt in slot.split("|") if alt.strip()) for slot in value)
+
+
+def _declared(node: yaml.Node | None, path: str) -> dict[str, str]:
+    """A trigger file's own codes (`codes: {'903': label}`): codes its dictionary uses that the
+    ontology lacks (a PETRARCH test code, a WEIS code); events get them with no PLOVER type."""
+    out: dict[str, str] = {}
+    if node is None:
+        return out
+    if not isinstance(node, yaml.MappingNode):
+        raise PatternError(path, node.start_mark.line + 1, "`codes` maps a code to its label")
+    for key, value in node.value:
+        code = str(key.value)
+        if not DECLARED_CODE.match(code):
+            raise PatternError(path, key.start_mark.line + 1, f"bad code {code!r} (2-4 digits, one letter may follow)")
+        out[code] = str(yamlio.node_value(value) or "")
+    return out
+
+
+def _verb_rule(e: dict[str, Any], path: str = "", line: int = 0) -> VerbRule:
     return VerbRule(
         code=str(e["code"]), prt=e.get("prt"), prep=_as_set(e.get("prep")),
         obj=_as_set(e.get("obj")), obj_any=bool(e.get("obj_any")),
         compound=_as_set(e.get("compound")), prep_obj=_as_set(e.get("prep_obj")),
         target=e.get("target"), reciprocal=bool(e.get("reciprocal")),
         person_obj=bool(e.get("person_obj")), place_obj=bool(e.get("place_obj")),
-        topic=bool(e.get("topic")),
+        topic=bool(e.get("topic")), before=_words_in_order(e.get("before"), path, line),
+        after=_words_in_order(e.get("after"), path, line), form=_as_set(e.get("form")),
     )
 
 
-def _noun_rule(e: dict[str, Any]) -> NounRule:
+def _noun_rule(e: dict[str, Any], path: str = "", line: int = 0) -> NounRule:
     return NounRule(
         code=str(e["code"]), compound=_as_set(e.get("compound")),
         reciprocal=bool(e.get("reciprocal")), needs_support=bool(e.get("needs_support")),
@@ -192,15 +235,17 @@ def _read_rules(path: str, text: str, codes: set[str] | None, into: dict[str, An
         return
     if not isinstance(root, yaml.MappingNode):
         raise PatternError(path, 1, "expected a mapping with verbs/nouns/control sections")
+    declared = _declared(_section(root, "codes"), path)
+    into.setdefault("declared", {}).update(declared)
     for name, keys, build in (("verbs", VERB_KEYS, _verb_rule), ("nouns", NOUN_KEYS, _noun_rule)):
         node = _section(root, name)
         if node is None:
             continue
         entries = yamlio.node_value(node) or []
         for entry, line in zip(entries, _lines(node), strict=True):
-            _check(entry, keys, path, line, codes)
+            _check(entry, keys, path, line, codes, declared)
             for lemma in _lemmas(entry):
-                into[name][lemma].append(build(entry))
+                into[name][lemma].append(build(entry, path, line))
     into["control"].update(_controls(_section(root, "control"), path))
     into["control_nouns"].update(_controls(_section(root, "control_nouns"), path))
 
@@ -264,14 +309,33 @@ def derive_nouns(verbs: dict[str, list[VerbRule]], listed: Sequence[str],
     return out
 
 
+def _empty() -> dict[str, Any]:
+    return {"verbs": defaultdict(list), "nouns": defaultdict(list), "control": {}, "control_nouns": {},
+            "declared": {}}
+
+
+def _merge(user: dict[str, Any], bundled: dict[str, Any]) -> tuple[dict[str, Any], frozenset[str]]:
+    """A lemma a user file defines (verb, noun or control word) is read by the user's rules alone:
+    the user's dictionary replaces the bundled one word by word, as a PETRARCH dictionary is the
+    only dictionary its coder has."""
+    own = frozenset().union(*(user[k] for k in ("verbs", "nouns", "control", "control_nouns")))
+    into = _empty()
+    for name in ("verbs", "nouns", "control", "control_nouns"):
+        kept = {k: v for k, v in bundled[name].items() if k not in own}
+        into[name].update(kept | dict(user[name]))
+    into["declared"] = user["declared"]
+    return into, own
+
+
 def load_patterns(extra: Sequence[Path] = (), codes: set[str] | None = None) -> Patterns:
-    """Bundled trigger patterns plus user files (their rules come first, so they win ties)."""
-    into: dict[str, Any] = {"verbs": defaultdict(list), "nouns": defaultdict(list),
-                            "control": {}, "control_nouns": {}}
+    """Bundled trigger patterns plus user files; a lemma a user file defines takes the user's rules
+    only (`_merge`)."""
+    user, bundled = _empty(), _empty()
     for path in extra:
-        _read_rules(str(path), Path(path).read_text(encoding="utf-8"), codes, into)
+        _read_rules(str(path), Path(path).read_text(encoding="utf-8"), codes, user)
     data = resources.files("dateline.events") / "data"
-    _read_rules("triggers.yaml", (data / "triggers.yaml").read_text(encoding="utf-8"), codes, into)
+    _read_rules("triggers.yaml", (data / "triggers.yaml").read_text(encoding="utf-8"), codes, bundled)
+    into, own = _merge(user, bundled)
     transforms = _read_transforms(
         "transforms.yaml", (data / "transforms.yaml").read_text(encoding="utf-8"), codes
     )
@@ -283,7 +347,7 @@ def load_patterns(extra: Sequence[Path] = (), codes: set[str] | None = None) -> 
         nouns=nouns | {k: tuple(sorted(v, key=lambda r: -(r.person_obj + r.place_obj + r.obj_any)))
                        for k, v in derived.items()},
         control=into["control"], control_nouns=into["control_nouns"], transforms=transforms,
-        patient_roots=nominals.patient_roots,
+        patient_roots=nominals.patient_roots, user_lemmas=own, declared=into["declared"],
     )
 
 

@@ -20,9 +20,12 @@ and counted. The coder matches lemmas, so irregular forms are not needed.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
 
 import yaml
@@ -33,7 +36,10 @@ from dateline.lexicon import Lexicon, default_lexicon
 HEADER = re.compile(r"^---\s*(\S+)\s*\[([^\]]*)\]\s*---")
 PATTERN = re.compile(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*$")
 LEMMA = re.compile(r"^(\S+)\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?\s*$")
-TOKEN = re.compile(r"&[A-Za-z0-9_]+|[*+$%(){}]|[^\s*+$%(){}&]+")
+TOKEN = re.compile(r"&[A-Za-z0-9_]+|[*+$%(){}^]|[^\s*+$%(){}&^]+")
+OWN_CODE = re.compile(r"^\d{2,4}[A-Za-z]?$")  # a dictionary's own code: '903', '1717', '174K'
+MARKERS = {"+", "$", "%", "^", "(", ")", "{", "}"}
+JOIN = "_"  # between two pattern words: adjacent in the sentence
 
 
 @dataclass
@@ -48,6 +54,7 @@ class VerbImport:
     approximated: Counter[str] = field(default_factory=Counter)
     first_line: dict[str, str] = field(default_factory=dict)  # reason -> first 'file:line'
     forms: int = 0
+    declared: dict[str, str] = field(default_factory=dict)  # codes the ontology lacks, kept (`codes:`)
 
     def skip(self, reason: str, where: str) -> None:
         self.skipped[reason] += 1
@@ -79,10 +86,12 @@ class _Frame:
     prep_obj: set[str] = field(default_factory=set)
     target: str | None = None
     reciprocal: bool = False
+    before: list[str] = field(default_factory=list)  # pattern words before the verb, as slots
+    after: list[str] = field(default_factory=list)  # and after it
     notes: list[str] = field(default_factory=list)
 
     def as_entry(self) -> dict[str, Any]:
-        entry: dict[str, Any] = {}
+        entry: dict[str, Any] = {"before": self.before} if self.before else {}
         if self.prep:
             entry["prep"] = [self.prep]
         if self.obj:
@@ -95,6 +104,8 @@ class _Frame:
             entry["target"] = self.target
         if self.reciprocal:
             entry["reciprocal"] = True
+        if self.after:
+            entry["after"] = self.after
         return entry
 
 
@@ -104,6 +115,7 @@ class _Block:
     code: str
     where: str
     lemmas: list[str] = field(default_factory=list)  # single-word verbs the block's patterns apply to
+    forms: dict[str, str] = field(default_factory=dict)  # an inflected headword ('said') -> its lemma ('say')
 
 
 def _strip_comment(line: str) -> str:
@@ -119,8 +131,10 @@ def _with_forms(word: str) -> set[str]:
 
 
 class _Reader:
-    def __init__(self, path: str, codes: set[str] | None, lexicon: Lexicon) -> None:
+    def __init__(self, path: str, codes: set[str] | None, lexicon: Lexicon,
+                 lemmatize: Callable[[str], str] | None = None) -> None:
         self.path, self.codes = path, codes
+        self.lemmatize = lemmatize or (lambda word: word)
         self.frame_words = lexicon.words("petrarch_frame_words")
         self.skip_words = lexicon.words("petrarch_skip_words")
         self.endings = sorted(lexicon.words("petrarch_verb_endings"), key=lambda e: (-len(e), e))
@@ -143,29 +157,54 @@ class _Reader:
             return None
         if second.strip() and second.strip() != first:
             self.out.approx("paired code [A:B]: A kept, the reaction B dropped", where)
-        if not first.isdigit() or not 2 <= len(first) <= 4:
-            self.out.skip("not a CAMEO code (letters or wrong length)", where)
+        if not OWN_CODE.match(first):
+            self.out.skip("not a code (no digits, or a special mark such as +++ or ###)", where)
             return None
         if self.codes is not None and first not in self.codes:
-            self.out.skip("code not in the ontology (add it with --ontology)", where)
-            return None
+            self.out.approx("code not in the ontology (a WEIS or test code): kept, declared under codes:", where)
+            self.out.declared[first] = f"code {first} of the PETRARCH dictionary {self.path.rsplit('/', 1)[-1]}"
         return first
 
     def tokens(self, text: str) -> list[str]:
-        """'NEW_&TIETYPES_RELATIONS *' -> ['new', '&TIETYPES', 'relations', '*'] ('_' joins words)."""
+        """'NEW_&TIETYPES_RELATIONS *' -> ['new', '_', '&TIETYPES', '_', 'relations', '*']: the
+        words, '_' between words written joined (adjacent in the sentence)."""
         out: list[str] = []
         for tok in TOKEN.findall(text):
             if tok.startswith("&"):
-                name = tok[1:].upper().rstrip("_")
-                parts = name.split("_")
+                name = tok[1:].upper()
+                parts = name.rstrip("_").split("_")
                 cut = next((n for n in range(len(parts), 0, -1) if "_".join(parts[:n]) in self.sets), len(parts))
-                out.append("&" + "_".join(parts[:cut]))
-                out += [w.lower() for w in parts[cut:] if w]
-            elif tok in {"*", "+", "$", "%", "(", ")", "{", "}"}:
+                words = ["&" + "_".join(parts[:cut]), *(w.lower() for w in parts[cut:] if w)]
+                out += [x for w in words for x in (w, JOIN)][:-1] + ([JOIN] if name.endswith("_") else [])
+            elif tok in MARKERS or tok == "*":
                 out.append(tok)
             else:
-                out += [w.lower() for w in tok.split("_") if w]
+                words = [w.lower() for w in tok.split("_") if w]
+                out += ([JOIN] if tok.startswith("_") else []) + [x for w in words for x in (w, JOIN)][:-1]
+                out += [JOIN] if tok.endswith("_") else []
         return out
+
+    def slots(self, tokens: list[str]) -> list[str]:
+        """Pattern words as `before`/`after` slots: words written joined make one slot of adjacent
+        words, a synonym set its members as alternatives ('new_&TIETYPES' -> 'new military|new economic')."""
+        groups: list[list[str]] = []
+        joined = False
+        for tok in tokens:
+            if tok == JOIN:
+                joined = bool(groups)
+                continue
+            if tok in MARKERS or tok == "*" or tok in self.skip_words:
+                groups.append([])
+                joined = False
+                continue
+            alts = self.members(tok[1:]) if tok.startswith("&") else [tok]
+            if joined and groups and groups[-1]:
+                groups[-1] = [f"{a} {b}" for a, b in product(groups[-1], alts)]
+            else:
+                groups.append(alts)
+            joined = False
+        return ["|".join(dict.fromkeys(g)) for g in groups if g]  # words as written: 'RESOLUTION' is
+        # not 'resolutions' (PETRARCH2 matches the words of a pattern exactly)
 
     def members(self, name: str, depth: int = 0) -> list[str]:
         """A set's members as lower-case phrases, embedded sets expanded."""
@@ -221,6 +260,9 @@ class _Reader:
         parts = [p for p in word.lower().split("_") if p]
         if len(parts) == 1 and not word.startswith("+"):
             self.block.lemmas.append(parts[0])
+            lemma = self.lemmatize(parts[0])
+            if lemma != parts[0]:  # 'SAID': the verb 'say' written 'said'
+                self.block.forms[parts[0]] = lemma
             verb, frame = parts[0], _Frame()
         else:
             found = self.multiword(parts, word.startswith("+"), where)
@@ -237,11 +279,13 @@ class _Reader:
     def multiword(self, parts: list[str], verb_first: bool, where: str) -> tuple[str, _Frame] | None:
         """'+CALL_OFF' -> ('call', prep off); 'KLM_NOP_+RST' has words before the verb: skipped."""
         index = 0 if verb_first else next((i for i, p in enumerate(parts) if p.startswith("+")), -1)
-        if index != 0:
-            self.out.skip("multiword verb with words before the verb", where)
+        if index < 0:
+            self.out.skip("multiword verb with no word marked '+' as the verb", where)
             return None
-        verb = self.verb_lemma(parts[0].lstrip("+"))
-        frame = self.frame_after([w.lstrip("+") for w in parts[1:]], where)
+        verb = self.verb_lemma(parts[index].lstrip("+"))
+        frame = self.frame_after([w.lstrip("+") for w in parts[index + 1:]], where)
+        if frame is not None and index:  # 'WIRE_+TAP': 'wire' right before the verb
+            frame.before = [" ".join(parts[:index])]
         return (verb, frame) if frame is not None else None
 
     def verb_lemma(self, word: str) -> str:
@@ -274,13 +318,19 @@ class _Reader:
         return frame
 
     def emit(self, lemmas: list[str], code: str, frame: _Frame) -> None:
-        entry: dict[str, Any] = {"lemmas": sorted(set(lemmas))} if len(set(lemmas)) > 1 else {"lemma": lemmas[0]}
-        entry.update(frame.as_entry())
-        entry["code"] = code
-        key = repr(entry)
-        if key not in self.seen:
-            self.seen.add(key)
-            self.out.rules.append(entry)
+        """One rule for the block's verbs; a verb written inflected ('SAID') gets its own rule,
+        for its lemma as written ('say' in the form 'said')."""
+        forms = self.block.forms if self.block else {}
+        plain = sorted({w for w in lemmas if w not in forms})
+        heads: list[dict[str, Any]] = [{"lemma": forms[w], "form": [w]} for w in sorted(set(lemmas) & set(forms))]
+        if plain:
+            heads.insert(0, {"lemmas": plain} if len(plain) > 1 else {"lemma": plain[0]})
+        for head in heads:
+            entry = {**head, **frame.as_entry(), "code": code}
+            key = repr(entry)
+            if key not in self.seen:
+                self.seen.add(key)
+                self.out.rules.append(entry)
 
     def pattern(self, line: str, where: str) -> None:
         self.out.patterns += 1
@@ -291,7 +341,8 @@ class _Reader:
         if not self.block.lemmas:
             self.out.skip("pattern in a block with only multiword verbs", where)
             return
-        tokens = [t for t in self.tokens(match.group(1)) if t not in self.skip_words]
+        raw = self.tokens(match.group(1))
+        tokens = [t for t in raw if t not in self.skip_words and t not in {JOIN, "^"}]
         if "*" not in tokens:
             self.out.skip("pattern without the verb marker *", where)
             return
@@ -299,13 +350,16 @@ class _Reader:
             self.out.skip("synonym set not defined (or empty)", where)
             return
         star = tokens.index("*")
-        before = [t for t in tokens[:star] if t not in {"+", "$", "%"}]
-        if before:
-            self.out.skip("words before the verb (subject side or auxiliaries)", where)
-            return
         frame = self.pattern_frame(tokens[star + 1:], where)
         if frame is None:
             return
+        frame.before, frame.after = self.slots(raw[: raw.index("*")]), self.slots(raw[raw.index("*") + 1:])
+        if frame.after:  # the words after the verb, in their order, as PETRARCH matches them: not the
+            frame.obj, frame.compound, frame.prep, frame.prep_obj = set(), set(), None, set()  # parse's frame
+        if frame.before:
+            self.out.approx("words before the verb: matched in order before it in the sentence", where)
+        if any(t in {"+", "$"} for t in tokens[:star]):
+            self.out.approx("target or source marker before the verb (the roles stay the parse's)", where)
         frame.reciprocal = frame.reciprocal or "%" in tokens[:star]
         code = self.code(match.group(2), where)
         if code is not None:
@@ -326,12 +380,20 @@ class _Reader:
                     frame.prep_obj = self.heads(words[-1])
                 else:
                     self.out.approx("words after the object or preposition dropped", where)
-            elif words and words[0] in self.frame_words:
-                self.prep_phrase(frame, words, where)
+            elif words and self.is_prep(words[0]):
+                if words[0] in self.frame_words:  # a set of prepositions ('&PREPOSIT1') is left to `after`
+                    self.prep_phrase(frame, words, where)
             elif words:
-                frame.obj = self.heads(words[-1])
-                frame.compound = {m for w in words[:-1] for m in self.modifiers(w)}
+                head = next((i for i, w in enumerate(words) if self.is_prep(w)), len(words))
+                frame.obj = self.heads(words[head - 1])
+                frame.compound = {m for w in words[: head - 1] for m in self.modifiers(w)}
+                if head < len(words) and words[head] in self.frame_words:  # 'MEMOS_ON_&TIETYPES FROM'
+                    self.prep_phrase(frame, words[head:], where)
         return frame
+
+    def is_prep(self, word: str) -> bool:
+        members = self.members(word[1:]) if word.startswith("&") else [word]
+        return bool(members) and all(m in self.frame_words for m in members)
 
     def marker(self, frame: _Frame, marker: str, where: str) -> None:
         if marker == "%":
@@ -347,6 +409,7 @@ class _Reader:
             return
         frame.prep = words[0]
         content = [w for w in words[1:] if w not in {"+", "$", "%"}]
+        content = content[: next((i for i, w in enumerate(content) if self.is_prep(w)), len(content))]
         if content:
             frame.prep_obj = self.heads(content[-1])
         if "+" in words[1:]:
@@ -395,13 +458,30 @@ def trigger_file_text(found: VerbImport, source: str) -> str:
     """The trigger file: a header saying where the rules come from, then one flow mapping a line."""
     lines = [f"# Trigger rules converted from the PETRARCH2 verb dictionary {source} by dateline import-petrarch.",
              "# As of that dictionary's own date; its patterns, reduced to what triggers.yaml can test.",
-             *(f"# {line}" for line in found.report()), "verbs:"]
+             *(f"# {line}" for line in found.report())]
+    if found.declared:
+        lines += ["codes:  # codes of the dictionary that the ontology lacks: events get them with no PLOVER type",
+                  *(f"  {json.dumps(c)}: {json.dumps(label)}" for c, label in sorted(found.declared.items()))]
+    lines.append("verbs:")
     for rule in found.rules:
         lines.append("  - " + yaml.safe_dump(rule, default_flow_style=True, width=100_000, sort_keys=False).strip())
     return "\n".join(lines) + "\n"
 
 
+def spacy_lemmatizer(nlp: Any) -> Callable[[str], str]:
+    """A verb's lemma by the pipeline's own lemmatizer ('said' -> 'say'), as the coder will see it."""
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def lemma(word: str) -> str:
+        doc = Doc(nlp.vocab, words=[word], pos=["VERB"])
+        return (lemmatizer.rule_lemmatize(doc[0]) or [word])[0].lower()
+    return lemma
+
+
 def import_verbs(text: str, path: str = "<verbs>", codes: set[str] | None = None,
-                 lexicon: Lexicon | None = None) -> VerbImport:
-    """Convert a PETRARCH2 verb dictionary's text; `codes` are the codes the ontology knows."""
-    return _Reader(path, codes, lexicon or default_lexicon()).read(text)
+                 lexicon: Lexicon | None = None, lemmatize: Callable[[str], str] | None = None) -> VerbImport:
+    """Convert a PETRARCH2 verb dictionary's text; `codes` are the codes the ontology knows (others
+    the dictionary uses are declared in the file); `lemmatize` gives a verb's lemma ('said' -> 'say')."""
+    return _Reader(path, codes, lexicon or default_lexicon(), lemmatize).read(text)

@@ -33,9 +33,10 @@ class TriggerFinder:
     def is_candidate(self, tok: Token) -> bool:
         """A word that some trigger table lists for its part of speech: a candidate trigger."""
         lemma, pos = tok.lemma_.lower(), tok.pos_
+        bundled_only = lemma not in self.patterns.user_lemmas
         return ((pos in {"VERB", "ADJ"} and lemma in self.patterns.control)
-                or (pos == "VERB" and (lemma in self.patterns.verbs or lemma in frames.speech_verbs(tok)
-                                       or self.with_statements and lemma in statements.verbs_of(tok)))
+                or (pos == "VERB" and (lemma in self.patterns.verbs or bundled_only and (
+                    lemma in frames.speech_verbs(tok) or self.with_statements and lemma in statements.verbs_of(tok))))
                 or (pos == "NOUN" and lemma in self.patterns.control_nouns)
                 or (pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns))
 
@@ -94,14 +95,17 @@ class TriggerFinder:
             found.append(self._control(tok, self.patterns.control[lemma]))
         if pos == "VERB" and lemma in self.patterns.verbs:
             verb = self._verb(tok)
-            found.append(rules.stated_intent(verb, self.patterns) if verb is not None else None)
+            if verb is not None and lemma not in self.patterns.user_lemmas:  # a user's dictionary codes its
+                verb = rules.stated_intent(verb, self.patterns)  # words as it says, future or not (PETRARCH)
+            found.append(verb)
         if pos == "NOUN" and lemma in self.patterns.control_nouns:
             found.append(self._control_noun(tok, self.patterns.control_nouns[lemma], taken))
         if pos in {"NOUN", "PROPN"} and lemma in self.patterns.nouns:
             found.append(noun_reading(tok, self.patterns, self._actor_like))
-        if lemma in frames.speech_verbs(tok) and pos == "VERB":
+        bundled_only = lemma not in self.patterns.user_lemmas  # a user's word: the user's rules alone
+        if bundled_only and lemma in frames.speech_verbs(tok) and pos == "VERB":
             found.append(rules.obligation(tok))
-        if pos == "VERB" and lemma in statements.verbs_of(tok):
+        if bundled_only and pos == "VERB" and lemma in statements.verbs_of(tok):
             found += [statements.statement(tok, self.kb), statements.no_comment(tok)]
         readings = [d for d in found if d is not None]
         if not self.with_statements and readings and statements.is_statement(max(readings, key=score).code):
@@ -139,8 +143,10 @@ class TriggerFinder:
         covers = frozenset([obj.i]) if obj is not None and rule.obj else frozenset()
         source, target, evidence = self._verb_arguments(verb, rule)
         name = _rule_name("verb", verb, self.patterns.verbs[verb.lemma_.lower()].index(rule))
+        said = before_words(verb, rule.before) or set()  # "did NOT clash": the rule's code says the negation
+        negated = frames.is_negated(verb) and not any(c.i in said for c in verb.children if c.dep_ == "neg")
         draft = Draft(verb, verb, rule.code, source, target, rule.reciprocal,
-                      frames.modality_of(verb), frames.is_negated(verb),
+                      frames.modality_of(verb), negated,
                       rule.place_obj or (rule.target in words_of(verb).place_preps), name,
                       TABLE_SCORES["verb"] + rule.specificity + evidence_score(source, evidence), covers, evidence)
         return rules.passive_posture(rules.mass_killing(draft, obj))
@@ -157,6 +163,12 @@ class TriggerFinder:
             if rule.prep and not rule.prep & preps:
                 continue
             if rule.prep_obj and not rule.prep_obj & prep_objs:
+                continue
+            if rule.form and verb.lower_ not in rule.form:
+                continue
+            if rule.before and before_words(verb, rule.before) is None:
+                continue
+            if rule.after and words_in_order([t for t in verb.sent if t.i > verb.i], rule.after) is None:
                 continue
             if (rule.obj or rule.obj_any or rule.person_obj or rule.place_obj) and obj is None:
                 continue
@@ -269,6 +281,28 @@ def _bare_complement(comp: Token) -> Draft:
     governing act is then coded at its family's general code (the transform's `*`)."""
     heads, evidence = target_heads(comp, None, False)
     return Draft(comp, comp, "", [], heads, False, evidence=evidence)
+
+
+def before_words(verb: Token, slots: tuple[tuple[tuple[str, ...], ...], ...]) -> set[int] | None:
+    """The indices of the words a rule's `before` slots match, in order, before the verb in its
+    sentence (other words may come between slots; the words of one alternative are adjacent);
+    None when a slot is not found."""
+    return words_in_order([t for t in verb.sent if t.i < verb.i], slots)
+
+
+def words_in_order(tokens: list[Token], slots: tuple[tuple[tuple[str, ...], ...], ...]) -> set[int] | None:
+    """The indices of the tokens the slots match in order (the earliest match of each slot)."""
+    words = [t.lower_ for t in tokens]
+    pos, found = 0, set()
+    for slot in slots:
+        hits = [(i, alt) for alt in slot for i in range(pos, len(words) - len(alt) + 1)
+                if tuple(words[i:i + len(alt)]) == alt]
+        if not hits:
+            return None
+        i, alt = min(hits, key=lambda h: (h[0], -len(h[1])))
+        found |= {tokens[j].i for j in range(i, i + len(alt))}
+        pos = i + len(alt)
+    return found
 
 
 def _complement(verb: Token) -> Token | None:
