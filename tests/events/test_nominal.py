@@ -44,3 +44,20 @@ def test_derived_nouns_come_from_the_verbs_of_a_user_trigger_file(tmp_path: Path
     patterns = load_patterns([user])
     assert [r.code for r in patterns.nouns["pillaging"]] == ["145"]
     assert "holding" not in patterns.nouns  # the rule needs its object: "holding" is no vigil
+
+
+def test_a_nominal_act_with_no_actor_told_as_news_gets_its_implied_agent(code_text):
+    attack = code_text("An attack on a police convoy in northern Mali left five soldiers dead.")
+    assert [(e.cameo, e.source[0].code, e.target[0].code, e.trigger.text) for e in attack] == \
+        [("190", "MLI", "MLICOP", "attack")]
+    amid = code_text("Thousands of villagers fled amid heavy fighting with rebels in eastern Congo.")
+    assert [(e.cameo, e.target[0].code, e.trigger.text) for e in amid] == [("190", "CODREB", "fighting")]
+    clashes = code_text("Clashes with riot police broke out in Nairobi on Tuesday.")
+    assert [(e.cameo, e.target[0].code) for e in clashes] == [("190", "KENCOP")]
+
+
+def test_no_agent_is_implied_for_a_disaster_an_earlier_act_or_an_act_that_is_no_news(code_text):
+    assert not code_text("The killing of 20 people in a flood devastated the village.")
+    earlier = code_text("Putin offered talks to Armenia after the killing of a journalist in Moscow.")
+    assert [e.cameo[:2] for e in earlier] == ["03"]
+    assert not code_text("Any attack on Taiwan would be met with force.")

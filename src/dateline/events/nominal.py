@@ -5,7 +5,10 @@ A noun of the trigger tables (`Patterns.nouns`) is read when its rule's frame ma
 modifies another noun, is answered or is not happening) or set its sides ('between' sides, the
 possessive of the subject). The source is the noun's own actor (possessive, nationality or
 organisation modifier, "by" phrase), else the subject (or agent) of its support verb; the target is
-the object of one of the noun's own target prepositions (`noun_target_preps`).
+the object of its "of" phrase (for acts done to someone, `patient_roots` of nominals.yaml) or of one of
+its own target prepositions (`noun_target_preps`). A nominal act with no actor but a target ("an
+attack ON a convoy left five dead") is read with no source when it is told as news (rule "background
+act" rules the others out); the builder then gives it the agent its act implies (rule "implicit agent").
 """
 
 from __future__ import annotations
@@ -46,8 +49,11 @@ def noun_reading(noun: Token, patterns: Patterns, actor_like: Callable[[Token], 
                      frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides",
                      score=score + evidence_score(between, {}))
     source, name = _source(noun, support, name)
-    if not source:
-        return None
+    if not source and (not target or support is not None and not frames.passive(support)):
+        return None  # no actor and no one acted on ("the killing shocked the country"), or its verb's subject
+    if not source and rules.background_act(noun):  # "offered talks AFTER the killing of a journalist"
+        return Draft(noun, noun, rule.code, [], [], rule=f"{name}; background act", score=score,
+                     vetoed="background act")
     anchor = support or governing_verb(noun) or noun
     return Draft(noun, anchor, rule.code, source, target, rule.reciprocal, _modality(anchor),
                  frames.is_negated(anchor) if support else False, rule=name,

@@ -157,6 +157,9 @@ def stated_intent(draft: Draft, patterns: Patterns) -> Draft:
 @register("demonstrative noun", "veto", "a nominal trigger with a demonstrative determiner (demonstratives)",
           "no reading: it refers back to an act already told", "Putin met Erdogan in Ankara and they discussed "
           "Syria during that meeting.", "04 RUS>TUR")
+@register("hypothetical noun", "veto", "a nominal trigger with a determiner of no act in particular "
+          "(hypothetical_determiners)", "no reading: 'any attack' names no act that happened",
+          "Hezbollah's leader warned Israel that any attack on Lebanon would be met with war.", "13 HEZ>ISR")
 @register("modifier noun", "veto", "a nominal trigger that is a compound modifier of another noun",
           "no reading: it names a kind of person or thing ('a genocide suspect', 'protest leaders')",
           "Police in Cairo arrested three protest leaders.", "173 EGY>EGY")
@@ -171,6 +174,8 @@ def noun_ruled_out(noun: Token, support: Token | None) -> str | None:
     words = words_of(noun)
     if any(c.dep_ == "det" and c.lower_ in words.demonstratives for c in noun.children):
         return "demonstrative noun"  # "during THAT call" refers back to an event already coded
+    if any(c.dep_ == "det" and c.lower_ in words.hypothetical_determiners for c in noun.children):
+        return "hypothetical noun"  # "ANY attack on Lebanon would be met with war"
     if noun.dep_ == "compound":
         return "modifier noun"  # "a genocide SUSPECT", "protest LEADERS"
     head = noun.head
@@ -180,6 +185,22 @@ def noun_ruled_out(noun: Token, support: Token | None) -> str | None:
     if support is not None and support.lemma_.lower() in words.not_happening:
         return "not happening"  # "postponed the demonstration", "condemned the attack": not this event
     return None
+
+
+@register("background act", "veto", "a nominal trigger with no actor of its own (no owner, modifier, 'by' phrase or "
+          "active support verb) that is neither a clause's subject nor under a verb through reported_noun_preps",
+          "no reading: an earlier act ('after the killing of') or the topic of another ('apologised for the "
+          "abduction of')", "Putin offered talks to Armenia after the killing of a journalist in Moscow.", "03 RUS>")
+def background_act(noun: Token) -> bool:
+    """Whether an agentless nominal act is told as background rather than as news (then no reading)."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:  # "the kidnapping and BEATING of"
+        first = first.head
+    if first.dep_ in {"nsubj", "nsubjpass", "ROOT", "appos"}:  # "an attack on a convoy LEFT five dead"
+        return False
+    prep = first.head  # "five soldiers DIED IN an ambush on"
+    return not (first.dep_ == "pobj" and prep.lower_ in words_of(noun).reported_noun_preps
+                and prep.head.pos_ in {"VERB", "AUX"})
 
 
 def control_noun_not_happening(noun: Token) -> bool:
@@ -263,13 +284,15 @@ def home_as_target(draft: Draft, source: Actor) -> Actor | None:
                  f"no named target: a protest or demand by {source.code} addresses its own country")
 
 
-@register("implicit agent", "event", "a passive act with no agent named and no 'by' phrase whose code implies "
+@register("implicit agent", "event", "a passive act, or a nominal act told as news (events.nominal), with no "
+          "agent named and no 'by' phrase whose code implies "
           "who does it (implicit_agents: arrests by police, convictions by courts, deportations by governments, "
           "violence by an unknown agent), not in a sentence about a disaster or accident (disaster_words)",
           "that agent is the source, of the event's country when its place or dateline gives one, else '---'",
           "Three opposition activists were arrested in Nairobi on Monday.", "173 KENCOP>KEN")
 def implicit_agent(draft: Draft) -> Actor | None:
-    if draft.source or draft.trigger.pos_ != "VERB" or not frames.passive(draft.trigger):
+    nominal = draft.trigger.pos_ in {"NOUN", "PROPN"}  # "the arrests of students" (events.nominal)
+    if draft.source or not (nominal or draft.trigger.pos_ == "VERB" and frames.passive(draft.trigger)):
         return None
     sector = next((s for prefix, s in words_of(draft.trigger).implicit_agents if draft.code.startswith(prefix)), None)
     if sector is None:

@@ -54,6 +54,8 @@ class Words:
     same_act_roots: frozenset[str]
     posture_roots: frozenset[str]
     unplaced_codes: frozenset[str]
+    hypothetical_determiners: frozenset[str]
+    reported_noun_preps: frozenset[str]
 
 
 @lru_cache(maxsize=8)
