@@ -61,3 +61,12 @@ def test_the_rules_preposition_attached_lower_beats_a_modifier_inside_the_object
     [event] = code_text("Estonian police shared information on Russian smuggling networks with their "
                         "Finnish colleagues.")
     assert (event.cameo, event.source[0].code, [a.country for a in event.target]) == ("064", "ESTCOP", ["FIN"])
+
+
+def test_a_pronoun_in_reported_speech_stands_for_a_speaker_titled_as_one_person(code_text):
+    """'the foreign minister said SHE had asked': a title of one person (roles.yaml person: true) agrees
+    with he/she; a body ('the police') does not."""
+    events = code_text("Kenya's foreign minister said she had asked Uganda for a loan.")
+    assert [(e.source[0].code, e.target[0].code) for e in events if e.cameo.startswith("02")] == [("KENGOV", "UGA")]
+    events = code_text("The Kenyan police said he had asked Uganda for a loan.")
+    assert not [e for e in events if e.cameo.startswith("02")]

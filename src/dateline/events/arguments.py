@@ -12,6 +12,7 @@ partner of a candidate, a preposition inside the object).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -195,7 +196,7 @@ def resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument
     out: list[Actor] = []
     ranked = sorted(heads, key=lambda h: -source_candidate(h)[1])
     for rank, head in enumerate(ranked):
-        speaker = reported_speaker(head)
+        speaker = reported_speaker(head, lambda t: _person_role(resolver, t))
         found = [a for a in resolver.resolve(speaker) if a.code] if speaker is not None else []
         found = found or [a for a in resolver.resolve(head) if a.code]
         kind, value = source_candidate(head)
@@ -203,6 +204,11 @@ def resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument
         tried.append(argument("source", head, rank, len(heads), found, (kind, value)))
         out += [a for a in found if a not in out]
     return out
+
+
+def _person_role(resolver: Resolver, noun: Token) -> bool:
+    role = resolver.kb.role(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return role is not None and role.person
 
 
 def evidence_score(source: list[Token], evidence: dict[int, tuple[str, float]]) -> float:
@@ -220,9 +226,10 @@ def argument(role: str, head: Token, rank: int, count: int, found: list[Actor],
     return Argument(role, head.text, rank, value, tuple(a.code or "" for a in found), kind)
 
 
-def reported_speaker(pronoun: Token) -> Token | None:
+def reported_speaker(pronoun: Token, person_role: Callable[[Token], bool] = lambda t: False) -> Token | None:
     """'the rebels said THEY would release him', 'Iran said IT will retaliate', 'Putin said HE
-    was ready': the pronoun of a reported clause stands for the speaker it agrees with."""
+    was ready', 'the prime minister said HE had asked': the pronoun of a reported clause stands for the
+    speaker it agrees with; `person_role` tells a title of one person ('minister') from a body."""
     lower = pronoun.lower_
     singular, neuter = frames.words(pronoun, "pronouns_singular"), frames.words(pronoun, "pronouns_neuter")
     if pronoun.pos_ != "PRON" or lower not in singular | neuter | frames.words(pronoun, "pronouns_plural"):
@@ -231,8 +238,8 @@ def reported_speaker(pronoun: Token) -> Token | None:
     speaker = frames.subject_of(speech) if speech is not None else None
     if speaker is None or speaker.pos_ == "PRON":
         return None
-    person = speaker.ent_type_ == "PERSON"
     plural = speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in speaker.children)
+    person = speaker.ent_type_ == "PERSON" or not plural and person_role(speaker)
     if lower in singular:
         return speaker if person else None
     if lower in neuter:
