@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.events.triggers import TABLE_SCORES
 
 
@@ -45,3 +47,25 @@ def test_an_object_word_matches_by_its_form_as_well_as_its_lemma(code_text):
     """'data' is lemmatised 'datum'; the rule lists the word news uses."""
     [event] = code_text("Estonian police shared data with Finland on Monday.")
     assert event.cameo == "064" and [a.country for a in event.target] == ["FIN"]
+
+
+def test_who_is_urged_to_act_is_the_subject_of_the_complement(nlp):
+    """Object control: 'asked POLAND to hold consultations' - Poland is to act, not Germany."""
+    from dateline.events import frames
+
+    doc = nlp("Germany asked Poland to hold consultations on the pipeline.")
+    hold = next(t for t in doc if t.lemma_ == "hold")
+    assert frames.subject_of(hold).text == "Poland"
+    doc = nlp("Germany agreed to hold consultations on the pipeline.")
+    assert frames.subject_of(next(t for t in doc if t.lemma_ == "hold")).text == "Germany"
+
+
+@pytest.mark.parametrize("text, code, source, targets", [
+    ("Egypt urged Sudan and the rebels to resume talks in Jeddah.", "026", "EGY", ["SDN", "SDN"]),
+    ("Turkey said it was ready to host talks between Armenia and Azerbaijan.", "036", "TUR", ["ARM", "AZE"]),
+])
+def test_a_nominal_act_in_a_bare_complement_is_what_is_urged_or_offered(code_text, text, code, source, targets):
+    """'urged X to resume TALKS': the noun names the act of the appeal (026), not a second event."""
+    events = [e for e in code_text(text) if not e.cameo.startswith("01")]
+    assert [(e.cameo, e.source[0].country, [a.country for a in e.target]) for e in events] == [
+        (code, source, targets)]

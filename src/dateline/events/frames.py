@@ -65,6 +65,15 @@ def _misparsed_subject(verb: Token) -> Token | None:
     return None
 
 
+def _object_controller(comp: Token) -> Token | None:
+    """Object control: 'urged ISRAEL and Hamas to resume talks', 'asked SUDAN to allow': the object
+    of the governing verb, said before the infinitive, is who is to act."""
+    if comp.dep_ != "xcomp":
+        return None
+    objs = [o for o in children(comp.head, {"dobj"}) if o.i < comp.i and o.pos_ in {"PROPN", "NOUN"}]
+    return objs[0] if objs else None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, inherited through conjunctions and control ("X agreed to Y")."""
     seen: set[int] = set()
@@ -90,6 +99,9 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "relcl" and infinitive:  # "converged for a rally TO PROTEST": the ralliers
             tok = _verbal_head(tok.head)
             continue
+        controller = _object_controller(tok) if infinitive else None
+        if controller is not None:
+            return controller
         if tok.dep_ in INHERIT_SUBJECT_DEPS and tok.head.i != tok.i:
             tok = _verbal_head(tok.head)
             continue

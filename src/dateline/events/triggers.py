@@ -214,6 +214,7 @@ class TriggerFinder:
         if comp is None:
             return None
         inner = self._verb(comp) if comp.lemma_.lower() in self.patterns.verbs else None
+        inner = inner or self._complement_noun(comp)
         if inner is None:
             if control.transform == "none" or not control.generic:
                 return None
@@ -235,6 +236,19 @@ class TriggerFinder:
         return Draft(verb, verb, code, source, target, control.reciprocal or inner.reciprocal,
                      modality, negated, inner.place_target, name, TABLE_SCORES["control"] + inner.score / 1000,
                      inner.covers | {comp.i}, inner.evidence)
+
+    def _complement_noun(self, comp: Token) -> Draft | None:
+        """'urged X to resume NEGOTIATIONS': a complement verb with no rule of its own whose object is a
+        nominal trigger; the noun names the act, its arguments are the complement's."""
+        obj = frames.direct_object(comp)
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() not in self.patterns.nouns:
+            return None
+        noun = noun_reading(obj, self.patterns, self._actor_like)
+        if noun is None or noun.vetoed:
+            return None
+        actor = frames.subject_of(comp)  # "ready to host talks BETWEEN RUSSIA AND UKRAINE": the sides are targets
+        sides = [s for s in noun.source if actor is None or s.i != actor.i]
+        return replace(noun, target=noun.target or sides, covers=noun.covers | {obj.i})
 
     def _control_noun(self, noun: Token, control: Control, taken: set[int]) -> Draft | None:
         """"his readiness TO PROVIDE support", "a decision TO WRAP UP the operation"."""
