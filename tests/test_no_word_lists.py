@@ -1,7 +1,8 @@
 """No Python module under src/dateline holds an English word list: words live in data/lexicon/*.yaml.
 
 The scan flags every set, list, tuple or frozenset literal (and `"a b c d".split()`) of four or more
-lower-case alphabetic strings. spaCy's own labels (dependency relations, entity types) are exempt,
+lower-case alphabetic strings, and every regular expression that alternates three or more lower-case
+words ("spring|summer|autumn"). spaCy's own labels (dependency relations, entity types) are exempt,
 and so are the program's own vocabularies (file keys, column names, enum values, HTML tag names),
 named below one by one. The coder's modules are exempt in one place, CODER_MODULES, until the coder
 moves its words into the lexicon: delete an entry there and this test holds that module to the rule.
@@ -34,7 +35,7 @@ IDENTIFIERS = {
     ("output.py", "CSV_COLUMNS"), ("records.py", "Precision"), ("records.py", "DateBasis"),
     ("records.py", "Modality"), ("shards.py", "ARTICLE_FIELDS"), ("store/aggregate.py", "BUCKETS"),
     ("store/sql.py", "EVENT_FIELDS"), ("store/sql.py", "counts"), ("web/spans.py", "LABELS"),
-    ("when.py", "_CASELESS"), ("lexicon.py", "MAP_VALUES"), ("lexicon.py", "NUMBER_MAPS"),
+    ("when.py", "_CASELESS"), ("batch.py", "_SCHEDULER"), ("lexicon.py", "MAP_VALUES"), ("lexicon.py", "NUMBER_MAPS"),
 }
 
 
@@ -53,7 +54,13 @@ def _owner(tree: ast.Module, node: ast.AST) -> str:
     return "?"
 
 
+ALTERNATION = re.compile(r"(?:[a-z]{3,}\|){2,}[a-z]{3,}")
+
+
 def _strings(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):  # a regular expression's words
+        found = ALTERNATION.findall(node.value)
+        return [w for alternation in found for w in alternation.split("|")] if found else []
     if isinstance(node, ast.Set | ast.List | ast.Tuple):
         return [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
@@ -70,7 +77,8 @@ def word_lists(path: Path, exempt: set[tuple[str, str]] | None = None, root: Pat
     found = []
     for node in ast.walk(tree):
         words = [s for s in _strings(node) if WORD.match(s)]
-        if len(words) < 4 or all(w in SPACY_LABELS for w in words):
+        least = 3 if isinstance(node, ast.Constant) else 4
+        if len(words) < least or all(w in SPACY_LABELS for w in words):
             continue
         owner = _owner(tree, node)
         if (module, owner) in IDENTIFIERS:
@@ -94,6 +102,8 @@ def test_the_scan_finds_word_lists_in_their_shapes(tmp_path):
     module.write_text('WORDS = {"war", "peace", "truce", "siege"}\n'
                       'DEPS = {"nsubj", "dobj", "amod", "prep"}\n'
                       'def f(w):\n    return w in ("tank", "jet", "drone", "ship")\n'
-                      'MORE = "one two three four".split()\n', encoding="utf-8")
+                      'MORE = "one two three four".split()\n'
+                      'import re\nSEASON = re.compile(r"\\b(?:spring|summer|autumn)\\b")\n'
+                      'DEP = re.compile("nsubj|dobj|iobj")\n', encoding="utf-8")
     hits = word_lists(module, root=tmp_path)
-    assert sorted(h.split(":")[1] for h in hits) == ["1", "4", "5"]
+    assert sorted(h.split(":")[1] for h in hits) == ["1", "4", "5", "7"]

@@ -143,3 +143,19 @@ def test_dateline_place_for_local_news_only(code_text):
     by_root = {e.cameo[:2]: e for e in coded.events}
     assert by_root["17"].location.name == "Lagos" and "dateline" in by_root["17"].location.feature
     assert by_root["19"].location.country == "AFG"
+
+
+def test_compass_words_are_lexicon_data(tmp_path):
+    """'northeast Nigeria' is Nigeria through the compass_words of places.yaml; a user file that
+    removes 'northeast' leaves the name unresolved, one that adds 'far' resolves 'far Nigeria'."""
+    from dateline.lexicon import load_lexicon
+    from dateline.where import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    assert gazetteer.geocode("northeast Nigeria").country == "NGA"
+    assert gazetteer.geocode("far Nigeria").name is None
+    mine = tmp_path / "places.yaml"
+    mine.write_text("compass_words:\n  remove: [northeast]\n  add: [far]\n", encoding="utf-8")
+    users = gazetteer.with_lexicon(load_lexicon([mine]))
+    assert users.geocode("northeast Nigeria").name is None
+    assert users.geocode("far Nigeria").country == "NGA"

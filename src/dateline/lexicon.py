@@ -22,7 +22,8 @@ a user's words reach worker processes with the settings.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -217,6 +218,13 @@ def _resolve(name: str, entries: dict[str, _Entry], done: dict[str, frozenset[st
         words |= _resolve(other, entries, done, (*stack, name))
     done[name] = frozenset(words)
     return done[name]
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    """Words or phrases as one regular-expression group, longest first (so 'share this' is tried
+    before 'share'); a group that never matches when there are none (a user removed them all)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")" if ordered else r"(?!)"
 
 
 def bundled_files() -> list[tuple[str, str]]:

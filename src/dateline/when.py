@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from dateline.lexicon import Lexicon, default_lexicon
+from dateline.lexicon import words_pattern as _any
 from dateline.records import DateRef
 
 # Every word of a date expression lives in data/lexicon/dates.yaml; `spellings(lexicon)` spells a
@@ -26,20 +27,12 @@ from dateline.records import DateRef
 
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19[5-9][0-9]|20[0-9][0-9])"
-_NEVER = r"(?!)"
 
 
 def _alternation(names: list[str], abbreviations: Sequence[str] = ()) -> str:
     """Names as written ("January"), then abbreviations with an optional dot ("Jan.")."""
     spelt = [re.escape(n.title()) for n in names] + [re.escape(a.title()) + r"\.?" for a in abbreviations]
     return "(?:" + "|".join(spelt) + ")"
-
-
-def _any(words: Iterable[str]) -> str:
-    """Words or phrases of a lexicon as one group, longest first (a group that never matches when
-    a user file removed them all)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")" if ordered else _NEVER
 
 
 @dataclass(frozen=True)

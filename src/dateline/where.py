@@ -19,7 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from dateline.lexicon import Lexicon, default_lexicon
+from dateline.lexicon import Lexicon, default_lexicon, words_pattern
 from dateline.nlp import lexicon_of
 from dateline.records import Place
 
@@ -27,9 +27,12 @@ log = logging.getLogger(__name__)
 
 # The words live in data/lexicon/places.yaml: read from the lexicon the parse carries
 # (`nlp.lexicon_of`) and, for names alone, from the gazetteer's lexicon (`Gazetteer.with_lexicon`).
-COMPASS = re.compile(r"^(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|"
-                     r"(?:north|south)?(?:east|west)?ern|northern|southern|eastern|western|"
-                     r"north-eastern|north-western|south-eastern|south-western|upper|lower)\s+", re.I)
+
+
+@lru_cache(maxsize=8)
+def compass_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A leading direction word ('northeast Nigeria', 'the upper Nile'): `lexicon`'s compass_words."""
+    return re.compile(rf"^(?:the\s+)?{words_pattern(lexicon.words('compass_words'))}\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,7 @@ class Gazetteer:
         """The place `text` names, decided by context countries and an explicit qualifier."""
         cands = self.candidates(text)
         if not cands:  # "northeast Nigeria", "western Tigray": the place without its compass part
-            bare = COMPASS.sub("", text).strip()
+            bare = compass_pattern(self.lexicon).sub("", text).strip()
             cands = self.candidates(bare) if bare[:1].isupper() and bare != text else cands
         if qualifier:
             cands = _qualified(self, cands, qualifier)

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any
+
+from dateline.lexicon import Lexicon, default_lexicon, words_pattern
 
 log = logging.getLogger(__name__)
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):  # their complaints about a page are not ours:
     logging.getLogger(_name).setLevel(logging.CRITICAL)  # a page with no text is reported as such, once
 
-TEASER = re.compile(r"^(?:read more|read also|also read|related|see also|more|watch|listen|recommended"
-                    r"|click here|most read)\b\s*[:|>»-]", re.IGNORECASE)
 SKIP = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "figure", "button"}
 BLOCKS = {"p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "blockquote", "br", "td"}
 _OPTIONS: dict[str, Any] = {
@@ -29,12 +30,20 @@ _OPTIONS: dict[str, Any] = {
 }
 
 
-def parse_html(html: str) -> dict[str, Any]:
-    """Fields for an Article: text (story paragraphs), title, date (YYYY-MM-DD or None)."""
+@lru_cache(maxsize=8)
+def teaser_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    """A teaser link's label and its mark ('READ MORE:'), the labels of `lexicon` (teaser_labels)."""
+    return re.compile(rf"^{words_pattern(lexicon.words('teaser_labels'))}\b\s*[:|>»-]", re.IGNORECASE)
+
+
+def parse_html(html: str, lexicon: Lexicon | None = None) -> dict[str, Any]:
+    """Fields for an Article: text (story paragraphs), title, date (YYYY-MM-DD or None); teaser
+    links are dropped by the labels of `lexicon` (the bundled one when None)."""
     found = _extract(html)
     if found is None or not found["text"].strip():
         found = _plain(html)
-    paragraphs = [p for p in found["text"].split("\n") if p.strip() and not TEASER.match(p.strip())]
+    teaser = teaser_pattern(lexicon or default_lexicon())
+    paragraphs = [p for p in found["text"].split("\n") if p.strip() and not teaser.match(p.strip())]
     title = found["title"]
     if paragraphs and title and paragraphs[0].strip() == title:
         paragraphs = paragraphs[1:]  # the headline, kept as the title

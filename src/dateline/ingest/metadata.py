@@ -7,18 +7,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from dateline.lexicon import Lexicon, default_lexicon
+from dateline.lexicon import Lexicon, default_lexicon, words_pattern
 from dateline.records import Article
 from dateline.when import spellings
 
 DATE_LINE = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(.*)$", re.IGNORECASE)
-BOILERPLATE = re.compile(
-    r"^(?:all news|news|share|share this|advertisement|read more|subscribe|menu|home|print|"
-    r"follow us|related|most read|sign in|log in|skip to content|listen|comments?|video|photo|"
-    r"(?:updated|published|last updated)(?: on| at)? [\w :,+./-]{1,40}|"
-    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$",
-    re.IGNORECASE,
-)
 # A place word: a capital and letters, hyphenated parts each starting with their hyphen
 # ("Port-au-Prince"); words are joined by single spaces only. No two ways to split a string into
 # words, so the pattern cannot backtrack, and it only ever looks at DATELINE_SCAN characters.
@@ -38,7 +31,25 @@ def dateline_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 DATELINE_SCAN = 160  # a wire dateline is never longer: the pattern sees at most this much text
-STAMP = re.compile(r"(?:last )?(?:updated|published)(?: on| at)? [\w :,+/-]{1,40}?\. (?=[A-Z])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The page furniture patterns of a lexicon (data/lexicon/ingest.yaml)."""
+
+    line: re.Pattern[str]  # a whole line of furniture, a time stamp, a byline or a breadcrumb
+    stamp: re.Pattern[str]  # a time stamp that opens a paragraph of the story
+
+
+@lru_cache(maxsize=8)
+def furniture(lexicon: Lexicon) -> Furniture:
+    """`lexicon`'s page_furniture and stamp_words as patterns, once per lexicon."""
+    stamp = words_pattern(lexicon.words("stamp_words"))
+    line = re.compile(rf"^(?:{words_pattern(lexicon.words('page_furniture'))}|"
+                      rf"{stamp}(?: on| at)? [\w :,+./-]{{1,40}}|"
+                      r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}|[\w ]+(?: > [\w ]+)+)$", re.IGNORECASE)
+    return Furniture(line, re.compile(rf"(?:last )?{stamp}(?: on| at)? [\w :,+/-]{{1,40}}?\. (?=[A-Z])",
+                                      re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -71,14 +82,15 @@ def strip_boilerplate(text: str, lexicon: Lexicon | None = None) -> tuple[str | 
     """Drop leading page furniture; a short headline-like line before the story becomes the title."""
     lines = text.split("\n")
     title: str | None = None
+    page = furniture(lexicon or default_lexicon())
     i = 0
     while i < len(lines):
         line = lines[i].strip()
-        stamp = STAMP.match(line) if len(line) > 60 else None
+        stamp = page.stamp.match(line) if len(line) > 60 else None
         if stamp:  # "Updated at 10:32 GMT. Police arrested...": the time stamp goes, the story stays
             lines[i] = line[stamp.end():]
             continue
-        if not line or len(line) <= 300 and BOILERPLATE.match(line):
+        if not line or len(line) <= 300 and page.line.match(line):
             i += 1
             continue
         headline = title is None and _looks_like_title(line) and i + 1 < len(lines)

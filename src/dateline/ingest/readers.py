@@ -60,7 +60,7 @@ class Defaults:
     date: date | None = None
     source: str | None = None
     limits: Limits = field(default_factory=Limits)
-    lexicon: Lexicon | None = None  # month names of wire datelines; None: the bundled lexicon
+    lexicon: Lexicon | None = None  # month names of wire datelines, page furniture; None: the bundled lexicon
 
 
 Item = Article | IngestError | IngestNote
@@ -143,7 +143,7 @@ def _text_article(raw: bytes, origin: str, ident: str, defaults: Defaults, *, ht
         return
     if note:
         yield IngestNote(origin, note)
-    record: dict[str, Any] = parse_html(text) if html else {"text": text}
+    record: dict[str, Any] = parse_html(text, defaults.lexicon) if html else {"text": text}
     yield from build_items({**record, "id": ident}, origin, defaults)
 
 
