@@ -205,6 +205,16 @@ CASES = [
     ("Anthony Albanese spoke.", "Anthony Albanese", date(2023, 5, 1), ["AUSGOV"]),
     ("Kofi Annan spoke.", "Kofi Annan", date(2003, 5, 1), ["IGOUNO"]),
     ("The Brazilian president spoke.", "The Brazilian president", D21, ["BRAGOV"]),
+    # office holders of earlier decades, in office and after
+    ("Boris Yeltsin spoke.", "Boris Yeltsin", date(1995, 6, 1), ["RUSGOV"]),
+    ("Omar Hassan al-Bashir spoke.", "Omar Hassan al-Bashir", date(1999, 6, 1), ["SDNGOV"]),
+    ("Archbishop Desmond Tutu spoke.", "Archbishop Desmond Tutu", date(1990, 6, 1), ["ZAFREL"]),
+    ("Mitterrand spoke.", "Mitterrand", date(2000, 1, 1), ["FRA"]),  # out of office: his country
+    # a surname several known people share, with a title: the one in office, else their country
+    ("President Bush spoke.", "President Bush", date(1990, 6, 1), ["USAGOV"]),
+    ("President Bush spoke.", "President Bush", date(2000, 6, 1), ["USAGOV"]),
+    ("The Bush administration said.", "The Bush administration", date(2005, 6, 1), ["USAGOV"]),
+    ("President Kabila spoke.", "President Kabila", date(2010, 6, 1), ["CODGOV"]),
     # the dateline's country for bare state bodies
     ("Police arrested 12 people.", "Police", D21, ["---COP"]),  # no country yet: the event's place may give one
 ]

@@ -264,6 +264,7 @@ class KnowledgeBase:
         self.orgs = {o.code: o for key in ("organizations", "groups", "regions") for o in entries.get(key, [])}
         self.roles = {r.term: r for r in entries.get("roles", [])}
         self.people = {p.name: p for p in entries.get("people", [])}
+        self._surnames: dict[str, list[PersonEntry]] = defaultdict(list)
         self._exact: dict[str, list[KBHit]] = defaultdict(list)
         self._folded: dict[str, list[KBHit]] = defaultdict(list)
         self._index()
@@ -292,6 +293,8 @@ class KnowledgeBase:
         for p in self.people.values():
             for name in (p.name, *p.aliases):
                 self._add(name, KBHit("person", p))
+            if " " in p.name:
+                self._surnames[p.name.split()[-1].lower()].append(p)
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> KnowledgeBase:
@@ -317,6 +320,19 @@ class KnowledgeBase:
         clean = phrase.replace("’", "'").strip()
         hits = list(self._exact.get(re.sub(r"'s$", "", clean), []))
         return hits + self._folded.get(normalise(clean), [])
+
+    def shared_surname(self, word: str, day: date | None) -> PersonEntry | str | None:
+        """A surname several people share, which is no alias of any ('President BUSH'): the one of
+        them in office on `day`, else the country all of them served, else None."""
+        people = self._surnames.get(word.lower(), [])
+        if len(people) < 2 or self.find(word):
+            return None
+        if day is not None:
+            serving = [p for p in people if p.role_at(day) is not None]
+            if len(serving) == 1:
+                return serving[0]
+        countries = sorted({r.country for p in people for r in p.roles})
+        return countries[0] if len(countries) == 1 and countries[0] in self.countries else None
 
     def role(self, term: str) -> RoleEntry | None:
         """The role entry of a term in the number written, else in the other number."""

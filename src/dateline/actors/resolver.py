@@ -164,6 +164,8 @@ class Resolver:
             prior = self.memory.titles[role_term]
             actor = Actor(span.text, span.start_char, span.end_char, prior.code, prior.name,
                           prior.country, prior.sector, f"title {role_term!r} seen earlier")
+        if actor is None and role_sector:
+            actor, person = self._by_surname(tokens, span, role_sector) or (None, person)
         unplaced = [t for t in tokens if not _under_place_modifier(t, head)]  # "a court IN ISTANBUL"
         if actor is None and role_sector and (_generic_role_phrase(head, unplaced) or _titled_name(head, tokens)):
             actor = self._role_only(span, role_term, role_sector)
@@ -199,6 +201,21 @@ class Resolver:
             # out of office, with no title: the country of their nearest role ("Saddam Hussein" in 2005)
             actor = replace(actor, code=actor.country)
         return actor, person
+
+    def _by_surname(self, tokens: list[Token], span: Span, role_sector: str) -> tuple[Actor, bool] | None:
+        """A titled surname several known people share ('President Bush', 'the Bush administration'):
+        the one in office on the article's date, else the country they all served, with the title's sector."""
+        for tok in tokens:
+            if tok.pos_ != "PROPN" or (tok.i + 1 < len(tok.doc) and tok.nbor().ent_iob_ == "I"):
+                continue  # a first name: the surname is a name's last word
+            found = self.kb.shared_surname(tok.text, self.when)
+            if isinstance(found, str):
+                return Actor(span.text, span.start_char, span.end_char, f"{found}{role_sector}", None, found,
+                             role_sector, f"surname {tok.text!r} of several {found} office holders + role"), True
+            actor = self._person(KBHit("person", found), span, role_sector) if found is not None else None
+            if actor is not None:
+                return actor, True
+        return None
 
     def _role_only(self, span: Span, term: str | None, sector: str) -> Actor | None:
         """'police', 'rebel fighters': the dateline's country for state bodies; a bare sector code
