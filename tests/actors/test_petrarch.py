@@ -47,6 +47,16 @@ def test_actor_entries():
     assert len(found.skipped) == 1 and "a.txt:11" in found.skipped[0]
 
 
+def test_a_dated_code_beginning_with_a_group_code_keeps_its_sector(tmp_path):
+    (tmp_path / "a.txt").write_text("MERRYLAND [MRY]\nTOM_QUILLBY [MRY]\n\t[MRYGOV 20100101-20111231]\n",
+                                    encoding="utf-8")
+    out = tmp_path / "mine.yaml"
+    assert CliRunner().invoke(main, ["import-petrarch", str(tmp_path / "a.txt"), "-o", str(out)]).exit_code == 0
+    for day, code in (("2011-05-01", "MRYGOV"), ("2013-05-01", "MRY")):
+        shown = CliRunner().invoke(main, ["--actors", str(out), "actor", "Tom Quillby", "--date", day]).output
+        assert f"code {code} " in shown, shown
+
+
 def test_agent_entries():
     roles = {(r["term"], r["sector"]) for r in import_agents(AGENTS).roles}
     assert {("foreign minister", "GOVFRM"), ("police", "COP"), ("polices", "COP"), ("congressman", "LEG"),

@@ -124,7 +124,19 @@ def import_actors(text: str, origin: str = "actors") -> Imported:
             out.skipped.append(f"{where}: {names[0]}: codes {codes} cannot be represented")
             continue
         out.people.append({"name": names[0], "aliases": names[1:], "roles": roles})
+    _whole_codes(out)
     return out
+
+
+def _whole_codes(out: Imported) -> None:
+    """A dated code whose first letters are a group of the dictionary ('HOBGOV' beside the group
+    'HOB'): the role keeps the whole code, which would otherwise resolve to the group and lose
+    its sector ('HOB')."""
+    groups = {g["code"] for g in out.groups}
+    for person in out.people:
+        for role in person["roles"]:
+            if role["sector"] and role["country"] in groups:
+                role["country"], role["sector"] = role["country"] + role["sector"], ""
 
 
 def import_agents(text: str, origin: str = "agents") -> Imported:

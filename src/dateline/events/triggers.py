@@ -168,7 +168,7 @@ class TriggerFinder:
                 continue
             if rule.before and before_words(verb, rule.before) is None:
                 continue
-            if rule.after and words_in_order([t for t in verb.sent if t.i > verb.i], rule.after) is None:
+            if rule.after and words_after(verb, rule.after) is None:
                 continue
             if (rule.obj or rule.obj_any or rule.person_obj or rule.place_obj) and obj is None:
                 continue
@@ -302,6 +302,11 @@ def before_words(verb: Token, slots: tuple[tuple[tuple[str, ...], ...], ...]) ->
     sentence (other words may come between slots; the words of one alternative are adjacent);
     None when a slot is not found."""
     return words_in_order([t for t in verb.sent if t.i < verb.i], slots)
+
+
+def words_after(verb: Token, slots: tuple[tuple[tuple[str, ...], ...], ...]) -> set[int] | None:
+    """The same after the verb: 'abandon NEW ECONOMIC relations'."""
+    return words_in_order([t for t in verb.sent if t.i > verb.i], slots) if slots else None
 
 
 def words_in_order(tokens: list[Token], slots: tuple[tuple[tuple[str, ...], ...], ...]) -> set[int] | None:
