@@ -10,6 +10,13 @@ def test_a_seized_place_is_the_target_and_where_it_happened(code_text):
     assert event.location.name == "Goma" and event.source[0].country == "COD"  # Congolese rebels
 
 
+def test_a_government_does_not_take_the_country_of_those_it_acts_on(code_text):
+    [event] = code_text("The government expelled three Russian diplomats.")
+    assert [a.code for a in event.target] == ["RUSGOV"] and [a.code for a in event.source] == ["---GOV"]
+    [attack] = code_text("Rebel fighters attacked Afghan troops.")
+    assert [a.code for a in attack.source] == ["AFGREB"]  # armed actors still do
+
+
 def test_the_two_sides_of_the_last_act_are_noted_through_the_resolver(code_text):
     events = code_text("Putin met Erdogan in Sochi on Monday. The two sides discussed trade.")
     later = [e for e in events if e.trigger.text == "discussed"]

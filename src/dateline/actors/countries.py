@@ -6,7 +6,9 @@ The passes, in order (each leaves actors that have a country alone):
 2. the event's place (its locative phrase, the place acted on, or the wire dateline);
 3. the source's country for its targets ("Kenyan police warned opposition supporters");
 4. a place elsewhere in the sentence ("marched through Dhaka TO PROTEST"), for actors still unknown;
-5. the target's country for the source ("rebel fighters seized Goma"), never for an unknown name.
+5. the target's country for the source ("rebel fighters seized Goma"), never for an unknown name nor
+   for a government or legislature ("the government expelled three Russian diplomats" is not
+   Russian; "President X threatened Russia" is not either).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dateline.records import Actor, Place
 
 EVENT_PLACE = "country of the event's place"
 SENTENCE_PLACE = "country of a place in the sentence"
+OFFICE_SECTORS = frozenset({"GOV", "LEG"})  # governments and legislatures: their country is not the target's
 
 
 def from_place(actors: list[Actor], place: Place | None, why: str = EVENT_PLACE) -> list[Actor]:
@@ -34,7 +37,9 @@ def targets_from_source(source: list[Actor], target: list[Actor]) -> list[Actor]
 def source_from_targets(source: list[Actor], target: list[Actor]) -> list[Actor]:
     """Pass 5: armed or civic actors acting on a country's people or places are of that country."""
     abroad = next((a.country for a in target if a.country), None)
-    return [localise(a, abroad, EVENT_PLACE, names=False) for a in source] if abroad else source
+    if abroad is None:
+        return source
+    return [a if a.sector in OFFICE_SECTORS else localise(a, abroad, EVENT_PLACE, names=False) for a in source]
 
 
 def any_unknown(actors: list[Actor]) -> bool:
