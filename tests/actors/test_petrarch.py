@@ -57,6 +57,15 @@ def test_a_dated_code_beginning_with_a_group_code_keeps_its_sector(tmp_path):
         assert f"code {code} " in shown, shown
 
 
+def test_names_sharing_a_code_and_short_names_in_capitals(tmp_path):
+    (tmp_path / "a.txt").write_text("BREE [BRE]\nROMENDACIL [BRE]\nPLO [PLO]\n", encoding="utf-8")
+    out = tmp_path / "mine.yaml"
+    assert CliRunner().invoke(main, ["import-petrarch", str(tmp_path / "a.txt"), "-o", str(out)]).exit_code == 0
+    for name, code in (("Bree", "BRE"), ("Romendacil", "BRE"), ("PLO", "PLO")):
+        shown = CliRunner().invoke(main, ["--actors", str(out), "actor", name]).output
+        assert f"code {code} " in shown, shown
+
+
 def test_agent_entries():
     roles = {(r["term"], r["sector"]) for r in import_agents(AGENTS).roles}
     assert {("foreign minister", "GOVFRM"), ("police", "COP"), ("polices", "COP"), ("congressman", "LEG"),
@@ -180,13 +189,17 @@ DROP
 
 --- SAID  [023]  ---
 SAID
+
+--- CONCUR  [081]  ---
+CONCUR
+- % * [030]
 """
 
 
 def test_synsets_joined_words_and_inflected_headwords(nlp):
     from dateline.events.petrarch_verbs import import_verbs, spacy_lemmatizer
 
-    found = import_verbs(SYNSETS, "s.txt", {"023"}, lemmatize=spacy_lemmatizer(nlp))
+    found = import_verbs(SYNSETS, "s.txt", {"023", "030", "081"}, lemmatize=spacy_lemmatizer(nlp))
     rules = {r["code"]: r for r in found.rules}
     assert rules["903"]["after"] == ["new economic links|new military links"]  # joined: adjacent words
     assert rules["904"]["after"] == ["warm", "economic|military", "links"]  # apart: in order, gaps allowed
@@ -220,6 +233,11 @@ def _coded(tmp_path, text: str, *extra: str) -> list[tuple[str, str, str]]:
 def test_imported_patterns_match_words_in_order(tmp_path, text, code):
     coded = _coded(tmp_path, text)
     assert (code, "JPN", "PER") in coded
+
+
+def test_a_compound_actor_before_the_verb_needs_two_actors(tmp_path):
+    assert ("030", "JPN", "PER") in _coded(tmp_path, "Japan and Peru concurred on the plan.")  # '% *'
+    assert [c for c, _, _ in _coded(tmp_path, "Japan concurred on the plan.")] == ["081"]
 
 
 def test_a_user_dictionary_replaces_the_bundled_rules_of_its_words(tmp_path):

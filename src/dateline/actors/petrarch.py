@@ -58,6 +58,13 @@ def _name(raw: str) -> str:
                     for w in words)
 
 
+def _with_word_forms(names: list[str]) -> list[str]:
+    """A short name kept in capitals may be an acronym ('PLO') or a word ('BREE', 'OMAN'): the word
+    as news writes it ('Bree') is a name too."""
+    extra = [n.title() for n in names if n.isupper() and " " not in n]
+    return list(dict.fromkeys([*names, *extra]))
+
+
 def _strip(line: str) -> str:
     return re.sub(r"<!--.*?-->", "", line.split("#", 1)[0]).rstrip()
 
@@ -107,7 +114,7 @@ def _role(code_text: str) -> dict[str, Any] | None:
 def import_actors(text: str, origin: str = "actors") -> Imported:
     out = Imported()
     for line, names, codes in _blocks(text):
-        names = [_name(n) for n in names if _name(n)]
+        names = _with_word_forms([_name(n) for n in names if _name(n)])
         codes = [c.strip() for c in codes if c.strip()]
         where = f"{origin}:{line}"
         if not names or not codes:
@@ -115,6 +122,10 @@ def import_actors(text: str, origin: str = "actors") -> Imported:
             continue
         plain = [c.upper() for c in codes if PLAIN.match(c)]
         if len(codes) == 1 and plain:
+            same = next((g for g in out.groups if g["code"] == plain[0]), None)
+            if same is not None:  # several entries with one code ('BREE', 'ROMENDACIL' [BRE]): one group
+                same["names"] = list(dict.fromkeys([*same["names"], *names]))
+                continue
             out.groups.append({"code": plain[0], "name": names[0], "names": names[1:],
                                "country": plain[0][:3], "kind": "petrarch"})
             continue

@@ -18,7 +18,7 @@ from dateline.errors import FileLineError
 
 VERB_KEYS = {
     "lemma", "lemmas", "code", "prt", "prep", "obj", "obj_any", "compound", "prep_obj", "target",
-    "reciprocal", "person_obj", "place_obj", "topic", "before", "after", "form",
+    "reciprocal", "person_obj", "place_obj", "topic", "before", "after", "form", "joint_subject",
 }
 NOUN_KEYS = {"lemma", "lemmas", "code", "compound", "reciprocal", "needs_support", "plural"}
 CONTROL_KEYS = {"transform", "modality", "reciprocal", "negate", "target_from", "generic", "nonfactual"}
@@ -48,6 +48,7 @@ class VerbRule:
     before: tuple[tuple[tuple[str, ...], ...], ...] = ()
     after: tuple[tuple[tuple[str, ...], ...], ...] = ()  # the same, after the verb ("abandon NEW ECONOMIC ties")
     form: frozenset[str] = frozenset()  # the verb as written: "said" only, not "say" (an inflected headword)
+    joint_subject: bool = False  # the subject is two or more actors ("X and Y agree")
 
     @property
     def specificity(self) -> int:
@@ -57,7 +58,7 @@ class VerbRule:
         weights = ((self.prt, 2), (self.prep, 1), (self.obj, 3), (self.obj_any, 1), (self.compound, 3),
                    (self.prep_obj, 1))
         return sum(weight for cond, weight in weights if cond) + 2 * (len(self.before) + len(self.after)) \
-            + bool(self.form)
+            + bool(self.form) + self.joint_subject
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ def _verb_rule(e: dict[str, Any], path: str = "", line: int = 0) -> VerbRule:
         person_obj=bool(e.get("person_obj")), place_obj=bool(e.get("place_obj")),
         topic=bool(e.get("topic")), before=_words_in_order(e.get("before"), path, line),
         after=_words_in_order(e.get("after"), path, line), form=_as_set(e.get("form")),
+        joint_subject=bool(e.get("joint_subject")),
     )
 
 

@@ -86,6 +86,7 @@ class _Frame:
     prep_obj: set[str] = field(default_factory=set)
     target: str | None = None
     reciprocal: bool = False
+    joint: bool = False  # '%' before the verb: the subject is a compound actor ('X and Y agree')
     before: list[str] = field(default_factory=list)  # pattern words before the verb, as slots
     after: list[str] = field(default_factory=list)  # and after it
     notes: list[str] = field(default_factory=list)
@@ -104,6 +105,8 @@ class _Frame:
             entry["target"] = self.target
         if self.reciprocal:
             entry["reciprocal"] = True
+        if self.joint:
+            entry["joint_subject"] = True
         if self.after:
             entry["after"] = self.after
         return entry
@@ -361,6 +364,7 @@ class _Reader:
         if any(t in {"+", "$"} for t in tokens[:star]):
             self.out.approx("target or source marker before the verb (the roles stay the parse's)", where)
         frame.reciprocal = frame.reciprocal or "%" in tokens[:star]
+        frame.joint = "%" in tokens[:star]
         code = self.code(match.group(2), where)
         if code is not None:
             self.out.converted += 1

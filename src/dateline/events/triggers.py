@@ -166,6 +166,8 @@ class TriggerFinder:
                 continue
             if rule.form and verb.lower_ not in rule.form:
                 continue
+            if rule.joint_subject and not _joint(frames.subject_of(verb)):
+                continue
             if rule.before and before_words(verb, rule.before) is None:
                 continue
             if rule.after and words_after(verb, rule.after) is None:
@@ -295,6 +297,11 @@ def _bare_complement(comp: Token) -> Draft:
     governing act is then coded at its family's general code (the transform's `*`)."""
     heads, evidence = target_heads(comp, None, False)
     return Draft(comp, comp, "", [], heads, False, evidence=evidence)
+
+
+def _joint(subject: Token | None) -> bool:
+    """'The Philippines AND France agree': a subject with a conjoined second actor."""
+    return subject is not None and any(c.dep_ == "conj" for c in subject.children)
 
 
 def before_words(verb: Token, slots: tuple[tuple[tuple[str, ...], ...], ...]) -> set[int] | None:
