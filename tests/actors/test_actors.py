@@ -210,6 +210,8 @@ CASES = [
     ("Omar Hassan al-Bashir spoke.", "Omar Hassan al-Bashir", date(1999, 6, 1), ["SDNGOV"]),
     ("Archbishop Desmond Tutu spoke.", "Archbishop Desmond Tutu", date(1990, 6, 1), ["ZAFREL"]),
     ("Mitterrand spoke.", "Mitterrand", date(2000, 1, 1), ["FRA"]),  # out of office: his country
+    ("The Tamil Tigers said.", "The Tamil Tigers", date(2000, 6, 1), ["LTTE"]),
+    ("UNITA said.", "UNITA", date(1995, 6, 1), ["UNITA"]),
     # a surname several known people share, with a title: the one in office, else their country
     ("President Bush spoke.", "President Bush", date(1990, 6, 1), ["USAGOV"]),
     ("President Bush spoke.", "President Bush", date(2000, 6, 1), ["USAGOV"]),
