@@ -248,6 +248,12 @@ def _country(code: str | None) -> str:
     return (code or "")[:3].upper()
 
 
+def _countries(actors: Any) -> set[str]:
+    """A coded side at country level: each actor's code read as its country, and the country the
+    knowledge base gives a group whose code names none ('HEZ' is Lebanese: LBN)."""
+    return {_country(a.code) for a in actors} | {a.country for a in actors if a.country}
+
+
 def _keys(metric: str, ev: GoldEvent | Event) -> set[str]:
     if isinstance(ev, GoldEvent):
         cameo, plover = ev.cameo or "", ev.plover or ""
@@ -255,8 +261,8 @@ def _keys(metric: str, ev: GoldEvent | Event) -> set[str]:
         targets = {_country(t) for t in ev.targets} or {""}
     else:
         cameo, plover = ev.cameo, ev.plover.event
-        sources = {_country(a.code) for a in ev.source} or {""}
-        targets = {_country(a.code) for a in ev.target} or {""}
+        sources = _countries(ev.source) or {""}
+        targets = _countries(ev.target) or {""}
     if metric == "event":
         return {"*"}
     if metric == "root":
@@ -334,7 +340,7 @@ def score_sentence(report: Report, sentence: GoldSentence, coded: list[Event], h
     if gold_types:
         report.typed_sentences += 1
         report.type_hits += bool(gold_types & {e.plover.event for e in coded})
-    coded_sources = {_country(a.code) for e in coded for a in e.source}
+    coded_sources = {c for e in coded for c in _countries(e.source)}
     for g in sentence.events:
         report.source_total += len(g.sources)
         report.source_hits += sum(1 for s in g.sources if _country(s) in coded_sources)
