@@ -61,6 +61,19 @@ def test_bad_entries_name_file_and_line(tmp_path, text, line, message):
     assert message in err.value.message
 
 
+def test_no_module_reads_a_lexicon_file_when_it_is_imported():
+    """The bundled lexicon is read when first asked for, so a run with the user's files never
+    builds word sets from the bundled ones alone at import."""
+    import subprocess
+    import sys
+
+    code = ("import dateline.cli, dateline.pipeline, dateline.events.coder, dateline.events.noise, "
+            "dateline.events.screen, dateline.events.rules, dateline.where, dateline.when, dateline.ingest\n"
+            "from dateline.lexicon import lexicon_for\nprint(lexicon_for.cache_info().misses)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
+
+
 def test_a_bad_lexicon_file_is_one_line_on_the_command_line(tmp_path):
     bad = _write(tmp_path, "domain_words:\n  add: [curling]\n  colour: red\n")
     story = _write(tmp_path, "Talks were held in Geneva.\n", "story.txt")

@@ -97,7 +97,7 @@ class Coder:
         """Regular inflections of the trigger verbs -> their lemma, where only one lemma fits."""
         found: dict[str, set[str]] = {}
         for lemma in self._trigger_verbs:
-            for form in forms(lemma) if " " not in lemma else ():
+            for form in forms(lemma, self.parse_lexicon.mapping("irregular_forms")) if " " not in lemma else ():
                 found.setdefault(form, set()).add(lemma)
         return {form: next(iter(lemmas)) for form, lemmas in found.items() if len(lemmas) == 1}
 

@@ -15,22 +15,17 @@ from spacy.tokens import Span, Token
 from dateline.lexicon import Lexicon, default_lexicon
 from dateline.nlp import lexicon_of
 
-# The words live in data/lexicon/domain.yaml; these are the bundled sets, for code that has no Lexicon.
-_BUNDLED = default_lexicon()
-IDIOM_TRIGGERS = _BUNDLED.words("idiom_triggers")
-DOMAIN_WORDS = _BUNDLED.words("domain_words")
-WEAK_DOMAIN_WORDS = _BUNDLED.words("weak_domain_words")
+# The words live in data/lexicon/domain.yaml, read from the lexicon given (the settings'), else from
+# the lexicon of the parse (`nlp.lexicon_of`); plain text without a lexicon reads the bundled one.
 # Domain words that count as one only as nouns: "SET UP a centre", "the FINAL status talks"
 NOMINAL_POS = {"NOUN", "PROPN", "NUM", "X"}
-VERBAL_DOMAIN_WORDS = _BUNDLED.words("verbal_domain_words")
 ARTICLE_DOMAIN_DENSITY = 0.035  # domain words per token above which an article is sport, arts or markets
-POLITICAL_WORDS = _BUNDLED.words("political_words")
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–/]\d)")
 
 
 def is_domain_text(text: str, lexicon: Lexicon | None = None) -> bool:
     """An article about sport, the arts or markets (its idiom is not political event)."""
-    lex = lexicon or _BUNDLED
+    lex = lexicon or default_lexicon()
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     if len(words) < 40:
         return False

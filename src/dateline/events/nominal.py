@@ -34,7 +34,7 @@ def noun_reading(noun: Token, patterns: Patterns, actor_like: Callable[[Token], 
         return None
     name = _rule_name(noun, rule, patterns)
     score = NOUN_SCORE + len(rule.compound)
-    support = support_verb(noun, meeting=rule.code.startswith("04"))
+    support = support_verb(noun, meeting=rule.code[:2] in words_of(noun).meeting_roots)
     veto = rules.noun_ruled_out(noun, support)
     if veto is not None:
         return Draft(noun, noun, rule.code, [], [], rule=f"{name}; {veto}", score=score, vetoed=veto)

@@ -21,7 +21,7 @@ from dateline.actors.resolver import UNKNOWN
 from dateline.events import frames
 from dateline.events.draft import Draft
 from dateline.events.patterns import Patterns
-from dateline.events.words import WORDS, words_of
+from dateline.events.words import bundled_words, words_of
 from dateline.records import Actor, Event, Place
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -52,12 +52,14 @@ def register(name: str, stage: str, condition: str, effect: str, example: str, e
 
 # -- reading stage -------------------------------------------------------------------------------
 
-@register("mass killing", "reading", "a killing verb (killing_verbs) read as 18x whose object counts a hundred or more",
-          "the code becomes 202 (mass killing)", "Soldiers killed hundreds of civilians in Ukraine.", "202 UKR>UKR")
+@register("mass killing", "reading", "a killing verb (killing_verbs) read as 18x (mass_killing_codes) whose object "
+          "counts a hundred or more", "the code becomes 202 (mass killing)",
+          "Soldiers killed hundreds of civilians in Ukraine.", "202 UKR>UKR")
 def mass_killing(draft: Draft, obj: Token | None) -> Draft:
-    killing = draft.trigger.lemma_.lower() in words_of(draft.trigger).killing_verbs
-    if draft.code.startswith("18") and killing and is_mass(obj):
-        return replace(draft, code="202", rule=f"{draft.rule}; mass killing")
+    words = words_of(draft.trigger)
+    code = next((new for prefix, new in words.mass_killing_codes if draft.code.startswith(prefix)), None)
+    if code is not None and draft.trigger.lemma_.lower() in words.killing_verbs and is_mass(obj):
+        return replace(draft, code=code, rule=f"{draft.rule}; mass killing")
     return draft
 
 
@@ -120,33 +122,34 @@ def obligation(speech: Token) -> Draft | None:
 @register("threat unless", "reading", "an intended or hypothetical act with an 'unless' clause (threat_conditions)",
           "the act becomes a threat of it (13x), asserted", "Israel will withdraw its troops unless Hamas "
           "releases the hostages.", "138 ISR>")
-@register("refusal", "reading", "a stated future act of cooperation (01-09) that is negated",
+@register("refusal", "reading", "a stated future act of cooperation (intent_roots: 01-09) that is negated",
           "a rejection (12x), asserted", "Iran said it would not meet the demands of Britain.", "12 IRN>GBR")
-@register("stated intent", "reading", "a stated future act of cooperation (01-09)",
+@register("stated intent", "reading", "a stated future act of cooperation (intent_roots: 01-09)",
           "the intent to do it (03x), asserted", "Finland will give Tanzania a grant.", "03 FIN>TZA")
-@register("stated coercion as threat", "reading", "a stated future coercive act (12, 14-20)",
+@register("stated coercion as threat", "reading", "a stated future coercive act (threat_roots: 12, 14-20)",
           "a threat of it (13x), asserted", "The opposition will boycott the elections in Kenya.", "13 KEN>")
 def stated_intent(draft: Draft, patterns: Patterns) -> Draft:
     """'Finland WILL give Tanzania a grant', 'Israel will evacuate the settlements': a stated
     future act is coded as the statement of intent (03x) or, for force, a threat (13x)."""
     root = draft.code[:2]
-    conditions = words_of(draft.anchor).threat_conditions
+    words = words_of(draft.anchor)
+    conditions = words.threat_conditions
     conditional = any(c.dep_ == "advcl" and any(m.lower_ in conditions for m in c.children)
                       for c in draft.anchor.children)
     if conditional and draft.modality in {"intended", "hypothetical"}:
         return replace(draft, code=patterns.transform("threat", draft.code), modality="asserted",
                        negated=False, rule=f"{draft.rule}; threat unless")
-    if draft.modality != "intended" or root == "03":
+    if draft.modality != "intended":
         return draft
-    if draft.negated and root <= "09":
+    if draft.negated and root in words.intent_roots:
         return replace(draft, code=patterns.transform("reject", draft.code), modality="asserted",
                        negated=False, rule=f"{draft.rule}; refusal")
     if draft.negated:
         return draft
-    if root <= "09":
+    if root in words.intent_roots:
         return replace(draft, code=patterns.transform("intent", draft.code), modality="asserted",
                        rule=f"{draft.rule}; stated intent")
-    if root >= "12" and root != "13":
+    if root in words.threat_roots:
         return replace(draft, code=patterns.transform("threat", draft.code), modality="asserted",
                        rule=f"{draft.rule}; stated coercion as threat")
     return draft
@@ -323,13 +326,14 @@ def is_disaster(tok: Token) -> bool:
 # -- sentence stage ------------------------------------------------------------------------------
 
 @register("manner adjunct", "sentence", "a nominal trigger in an 'in'/'during' adjunct (manner_preps) of a "
-          "forceful verbal act (17-20)", "it tells how that act was done: not a second event",
+          "forceful verbal act (forceful_roots: 17-20)", "it tells how that act was done: not a second event",
           "Russian troops shelled Kharkiv in an attack on the city.", "19 RUS>UKR")
 @register("purpose clause", "sentence", "a 'to' clause of another trigger", "it tells why: not a second event",
           "Nigerian workers went on strike to press for better pay.", "143 NGA>NGA")
 def one_reading_per_act(drafts: list[Draft]) -> list[tuple[Draft, str | None]]:
     """Each reading with the rule that absorbs it into another act (None: it stands on its own)."""
-    forceful = {d.trigger.i for d in drafts if d.trigger.pos_ == "VERB" and d.code[:2] >= "17"}
+    forceful = {d.trigger.i for d in drafts
+                if d.trigger.pos_ == "VERB" and d.code[:2] in words_of(d.trigger).forceful_roots}
     coded = {d.trigger.i for d in drafts}
 
     def absorbed(d: Draft) -> str | None:
@@ -351,7 +355,7 @@ def one_reading_per_act(drafts: list[Draft]) -> list[tuple[Draft, str | None]]:
           "Putin discussed trade during a telephone conversation with Erdogan.", "04 RUS>TUR")
 def merge_same_act(events: list[Event], roots: frozenset[str] | None = None) -> list[Event]:
     """`roots`: the families of acts one sentence tells in several words (same_act_roots)."""
-    roots = WORDS.same_act_roots if roots is None else roots
+    roots = bundled_words().same_act_roots if roots is None else roots
     kept: list[Event] = []
     for event in events:
         twin = next((k for k in kept if _same_act(k, event, roots)), None)

@@ -20,7 +20,6 @@ from dateline.events.statements import SpeakerCues
 from dateline.events.words import words_from
 from dateline.lexicon import Lexicon, MapValue, default_lexicon
 
-IRREGULAR = default_lexicon().mapping("irregular_forms")  # data/lexicon/inflection.yaml
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # a sentence ends at . ! ? followed by space and a capital or quote, unless the word before the
 # full stop is an initial or abbreviation ("U.S.", "Mr.", "Jan."); or at a line break
@@ -28,8 +27,11 @@ BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[
                       r"(?=[A-Z\"'“‘(])|\n+")
 
 
-def forms(lemma: str, irregular: Mapping[str, MapValue] = IRREGULAR) -> set[str]:
-    """Regular inflections of an English verb or noun, and the irregular ones we know."""
+def forms(lemma: str, irregular: Mapping[str, MapValue] | None = None) -> set[str]:
+    """Regular inflections of an English verb or noun, and the irregular ones of `irregular` (the
+    irregular_forms of the lexicon in use: data/lexicon/inflection.yaml; the bundled ones when None)."""
+    if irregular is None:
+        irregular = default_lexicon().mapping("irregular_forms")
     out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
     if lemma.endswith("e"):
         out |= {lemma[:-1] + "ing", lemma + "d"}

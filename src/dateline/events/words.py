@@ -2,7 +2,8 @@
 
 `words_from(lexicon)` reads them into one frozen `Words` record, once per lexicon; the coder's
 modules read `words_of(token)`, the record of the lexicon the token's parse carries (the settings'
-lexicon, set by the coder); `WORDS` is the bundled one, for code without settings. The lexicon
+lexicon, set by the coder); `bundled_words()` is the bundled one, for code without settings (read
+when first asked for, not at import). The lexicon
 loader validates the file (docs/lexicon.md); sector codes are read upper-case,
 and `target_preps` is a map from preposition to its place in the coder's order.
 """
@@ -54,6 +55,11 @@ class Words:
     same_act_roots: frozenset[str]
     posture_roots: frozenset[str]
     unplaced_codes: frozenset[str]
+    mass_killing_codes: tuple[tuple[str, str], ...]  # (code prefix, new code), longest prefix first
+    meeting_roots: frozenset[str]
+    intent_roots: frozenset[str]
+    threat_roots: frozenset[str]
+    forceful_roots: frozenset[str]
     hypothetical_determiners: frozenset[str]
     reported_noun_preps: frozenset[str]
 
@@ -71,6 +77,10 @@ def words_from(lexicon: Lexicon) -> Words:
             agents = lexicon.mapping("implicit_agents")
             values[f.name] = tuple(sorted(((k, str(v).upper()) for k, v in agents.items()), key=lambda kv: -len(kv[0])))
             continue
+        if f.name == "mass_killing_codes":
+            codes = lexicon.mapping("mass_killing_codes")
+            values[f.name] = tuple(sorted(((k, str(v)) for k, v in codes.items()), key=lambda kv: -len(kv[0])))
+            continue
         words = lexicon.words(RENAMED.get(f.name, f.name))
         values[f.name] = frozenset(w.upper() for w in words) if f.name in SECTOR_SETS else words
     return Words(**values)
@@ -81,4 +91,6 @@ def words_of(parsed: Token | Span) -> Words:
     return words_from(lexicon_of(parsed))
 
 
-WORDS = words_from(default_lexicon())
+def bundled_words() -> Words:
+    """The coder's words of the bundled lexicon, for code that has no parse and no settings."""
+    return words_from(default_lexicon())
