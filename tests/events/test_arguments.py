@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.events.arguments import rank_targets, score
 
 
@@ -70,3 +72,15 @@ def test_a_pronoun_in_reported_speech_stands_for_a_speaker_titled_as_one_person(
     assert [(e.source[0].code, e.target[0].code) for e in events if e.cameo.startswith("02")] == [("KENGOV", "UGA")]
     events = code_text("The Kenyan police said he had asked Uganda for a loan.")
     assert not [e for e in events if e.cameo.startswith("02")]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    ("Ethiopia issued a statement accusing Egypt of sabotage.", "112", "ETH", "EGY"),
+    ("Austria sent Hungary a formal note demanding compensation.", "100", "AUT", "HUN"),
+    ("The Security Council adopted a resolution demanding an immediate ceasefire in Sudan.", "100", "IGO", "SDN"),
+])
+def test_a_message_speaks_for_its_author(code_text, text, code, source, target):
+    """'issued a STATEMENT accusing X', 'sent Y a NOTE demanding' (message_nouns): the author is the source,
+    the addressee the target."""
+    events = [e for e in code_text(text) if e.cameo == code]
+    assert [(e.source[0].country or e.source[0].code[:3], e.target[0].country) for e in events] == [(source, target)]

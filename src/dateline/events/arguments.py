@@ -27,7 +27,7 @@ from dateline.records import Actor
 KIND_SCORES = {
     "rule preposition": 10.0, "indirect object": 9.0, "direct object": 8.0, "owner of the object": 7.0,
     "rule preposition, attached lower": 6.8, "subject of a small clause": 6.5, "usual preposition": 6.0,
-    "across a border": 5.0, "owner of a candidate": 4.0, "partner of a candidate": 3.0,
+    "addressee of the message": 5.5, "across a border": 5.0, "owner of a candidate": 4.0, "partner of a candidate": 3.0,
     "inside the object, rule preposition": 2.5, "inside the object": 2.0,
 }
 
@@ -117,6 +117,8 @@ def _further_candidates(verb: Token, where: str | None, found: list[Token]) -> l
     near = [o for h in holders for _, o in frames.prep_objects(h)]  # "massed troops NEAR its border with X"
     out = [Candidate(n, "across a border", score("across a border"))
            for n in map(_border_neighbour, found + near) if n is not None]
+    # "sent GERMANY a note demanding reparations", "wrote to THE COUNCIL a letter urging"
+    out += [Candidate(a, "addressee of the message", score("addressee of the message")) for a in _addressees(verb)]
     # "an investigation into abuses BY IRANIAN forces"
     out += [Candidate(owner, "owner of a candidate", score("owner of a candidate"))
             for o in found for owner in owners(o)]
@@ -133,6 +135,17 @@ def _further_candidates(verb: Token, where: str | None, found: list[Token]) -> l
         out += [Candidate(o, "inside the object", score("inside the object", rank))
                 for h in inner for _, o in frames.prep_objects(h, {prep})]
     return out
+
+
+def _addressees(verb: Token) -> list[Token]:
+    """Whom a message is sent to, for a participle on a message noun ('sent GERMANY a note demanding')."""
+    message = verb.head
+    if verb.dep_ != "acl" or message.lemma_.lower() not in frames.words(message, "message_nouns"):
+        return []
+    sender = message.head if message.dep_ in frames.OBJECT_DEPS else None
+    if sender is None:
+        return []
+    return frames.children(sender, {"dative", "iobj"}) + [o for _, o in frames.prep_objects(sender, {"to"})]
 
 
 def _border_neighbour(head: Token) -> Token | None:

@@ -65,6 +65,19 @@ def _misparsed_subject(verb: Token) -> Token | None:
     return None
 
 
+def _author(message: Token) -> Token | None:
+    """Who speaks through a message noun (message_nouns): "the ministry issued a STATEMENT condemning",
+    "a UN resolution demanding" - its owner, else the subject of the verb it is the object of."""
+    if message.lemma_.lower() not in words(message, "message_nouns"):
+        return None
+    owner = next((c for c in message.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"), None)
+    if owner is not None:
+        return owner
+    if message.dep_ in OBJECT_DEPS and message.head.pos_ == "VERB":
+        return subject_of(message.head)
+    return None
+
+
 def _object_controller(comp: Token) -> Token | None:
     """Object control: 'urged ISRAEL and Hamas to resume talks', 'asked SUDAN to allow': the object
     of the governing verb, said before the infinitive, is who is to act."""
@@ -92,7 +105,7 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and not infinitive:
             return tok.head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            return tok.head  # "a European Union statement CRITICISING China": the statement's
+            return _author(tok.head) or tok.head  # "a European Union statement CRITICISING China": the statement's
         if tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBZ", "VBP"} and tok.head.dep_ == "ROOT" \
                 and tok.head.pos_ in {"NOUN", "PROPN"}:  # misparse: "[Parties]ROOT [called]acl on X"
             return tok.head
