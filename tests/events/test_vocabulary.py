@@ -36,6 +36,10 @@ CODED = [
     ("A Turkish court sentenced the journalist to five years in prison.", "173", "COERCE", "TURJUD"),
     ("Brazilian prosecutors charged the former minister with corruption.", "173", "COERCE", None),
     ("Ukrainian prosecutors indicted the former defence minister.", "173", "COERCE", None),
+    # 2041 chemical weapons, 192 territory regained, 161 consulate closed
+    ("Syrian government forces dropped chlorine gas canisters on a town near Idlib.", "2041", "ASSAULT", None),
+    ("Iraqi troops regained the town of Tal Afar from the militants.", "192", "COERCE", "IRQMIL"),
+    ("Russia closed the American consulate in Yekaterinburg.", "161", "SANCTION", "RUS"),
     # 100 demand
     ("Germany called for the release of the detained journalists.", "100", "REQUEST", "DEU"),
 ]
