@@ -68,3 +68,19 @@ def db_url(request, tmp_path):
     url = fresh_database(server)
     yield url
     drop_database(url)
+
+
+@pytest.fixture()
+def lexicon_error(tmp_path: Path):
+    """Load a user lexicon file whose line 2 is bad; the error must name that file and line."""
+    from dateline.lexicon import LexiconError, load_lexicon
+
+    def load(text: str) -> LexiconError:
+        path = tmp_path / "user.yaml"
+        path.write_text("# my words\n" + text, encoding="utf-8")
+        with pytest.raises(LexiconError) as err:
+            load_lexicon([path])
+        assert (err.value.path, err.value.line) == (str(path), 2)
+        return err.value
+
+    return load

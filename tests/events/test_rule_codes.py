@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from dateline.cli import main
-from dateline.lexicon import LexiconError, load_lexicon
 
 
 def _coded(tmp_path, sentence: str, lexicon: str | None = None) -> list[tuple[str, str]]:
@@ -52,10 +51,5 @@ def test_a_users_rule_codes_change_what_the_rule_does(tmp_path, sentence, change
     ("threat_roots:\n  map: {\"13\": \"138\"}\n", "is a word set in lexicon/coder.yaml"),
     ("meeting_roots:\n  add: [\"04\", \"04\"]\n", "repeats ['04']"),
 ])
-def test_a_bad_rule_code_entry_names_the_file_and_line(tmp_path, text, message):
-    path = tmp_path / "codes.yaml"
-    path.write_text("# my rule codes\n" + text, encoding="utf-8")
-    with pytest.raises(LexiconError) as err:
-        load_lexicon([path])
-    assert (err.value.path, err.value.line) == (str(path), 2)
-    assert message in err.value.message
+def test_a_bad_rule_code_entry_names_the_file_and_line(lexicon_error, text, message):
+    assert message in lexicon_error(text).message
