@@ -40,6 +40,9 @@ CODED = [
     ("Syrian government forces dropped chlorine gas canisters on a town near Idlib.", "2041", "ASSAULT", None),
     ("Iraqi troops regained the town of Tal Afar from the militants.", "192", "COERCE", "IRQMIL"),
     ("Russia closed the American consulate in Yekaterinburg.", "161", "SANCTION", "RUS"),
+    # 030 agreement reached (intent to cooperate), 057 agreement signed
+    ("Colombia and the rebels reached a deal on land reform in Havana.", "030", "AGREE", "COL"),
+    ("Colombia and the rebels signed a deal on land reform in Havana.", "057", "SUPPORT", "COL"),
     # 100 demand
     ("Germany called for the release of the detained journalists.", "100", "REQUEST", "DEU"),
 ]
