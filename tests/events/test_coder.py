@@ -112,9 +112,19 @@ def test_capture_of_a_city_targets_the_place(code_text):
     "Shares in the carmaker plunged 4% after the results.",
     "The weather in the capital was mild for most of the week.",
     "The film attacks corruption with dark humour.",
+    "The carmaker attacked the Asian market with a cheaper model.",
 ])
 def test_no_events_in_sport_business_and_background(code_text, text):
     assert code_text(text) == []
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Militants killed nine people at a crowded fruit market in Baghdad.", "18"),  # a venue, not markets
+    ("Police arrested a popular actor who backed the protests in Yangon.", "173"),  # police outweigh the arts
+    ("Gunmen attacked a beach hotel in the town of Grand Bassam.", "19"),  # 'Grand' of a place name
+])
+def test_domain_words_of_places_and_politics_are_no_noise(code_text, text, cameo):
+    assert any(e.cameo.startswith(cameo) for e in code_text(text, date(2021, 3, 2))), text
 
 
 def test_headline_repeated_in_body_is_coded_once(code_text):

@@ -3,7 +3,9 @@
 "Real Madrid beat Barcelona 3-1", "shares plunged", "the film attacks corruption": the trigger verbs
 are those of violence or conflict, but the sentence is about a game, a market or a work of art. A
 sentence is noise for a trigger when the trigger is one such idiom-prone word and the sentence
-carries the vocabulary of one of those domains (or a match score).
+carries more words of one of those domains than words of politics (or a match score). A domain word
+inside a place name ("GRAND Bahama") or a venue after a place preposition ("at a fish MARKET") is
+where the act happened, not what the sentence is about.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dateline.nlp import lexicon_of
 # the lexicon of the parse (`nlp.lexicon_of`); plain text without a lexicon reads the bundled one.
 # Domain words that count as one only as nouns: "SET UP a centre", "the FINAL status talks"
 NOMINAL_POS = {"NOUN", "PROPN", "NUM", "X"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}  # a domain word inside a place name is no domain: "GRAND Bahama"
 ARTICLE_DOMAIN_DENSITY = 0.035  # domain words per token above which an article is sport, arts or markets
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–/]\d)")
 
@@ -37,9 +40,15 @@ def is_domain_text(text: str, lexicon: Lexicon | None = None) -> bool:
 
 
 def _domain_word(tok: Token, lex: Lexicon) -> bool:
-    if tok.lower_ not in lex.words("domain_words"):
+    if tok.lower_ not in lex.words("domain_words") or tok.ent_type_ in PLACE_ENTS or _venue(tok, lex):
         return False
     return tok.pos_ in NOMINAL_POS or tok.lower_ in lex.words("verbal_domain_words")
+
+
+def _venue(tok: Token, lex: Lexicon) -> bool:
+    """A venue word as the object of a place preposition: "a blast at a fish MARKET"."""
+    return (tok.lower_ in lex.words("venue_words") and tok.dep_ == "pobj"
+            and tok.head.lower_ in lex.words("locative_preps"))
 
 
 def domain_words(sent: Span, lexicon: Lexicon | None = None) -> int:
@@ -56,4 +65,5 @@ def is_noise(trigger: Token, lexicon: Lexicon | None = None) -> bool:
     sent = trigger.sent
     if SCORE.search(sent.text) and not re.search(r"\b\d{4}\s?[-–]\s?\d{2,4}\b", sent.text):
         return True
-    return domain_words(sent, lex) >= 1
+    domain = domain_words(sent, lex)
+    return domain > sum(1 for t in sent if t.lower_ in lex.words("political_words"))
