@@ -36,6 +36,8 @@ CODED = [
     ("A Turkish court sentenced the journalist to five years in prison.", "173", "COERCE", "TURJUD"),
     ("Brazilian prosecutors charged the former minister with corruption.", "173", "COERCE", None),
     ("Ukrainian prosecutors indicted the former defence minister.", "173", "COERCE", None),
+    ("Nigerian police detained 40 in Lagos after the rally.", "173", "COERCE", "NGACOP"),  # a bare count
+    ("Turkish soldiers detained dozens of military personnel in Ankara.", "173", "COERCE", "TURMIL"),
     # 2041 chemical weapons, 192 territory regained, 161 consulate closed
     ("Syrian government forces dropped chlorine gas canisters on a town near Idlib.", "2041", "ASSAULT", None),
     ("Iraqi troops regained the town of Tal Afar from the militants.", "192", "COERCE", "IRQMIL"),

@@ -189,6 +189,8 @@ class TriggerFinder:
         """A noun phrase that can name an actor: a name, a pronoun or a role word ("police")."""
         if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or tok.pos_ in {"PROPN", "PRON"}:
             return True
+        if tok.pos_ == "NUM":  # a bare count of people: "police detained 304"
+            return not any(c.pos_ in {"NOUN", "PROPN"} for c in tok.children)
         if tok.pos_ != "NOUN":
             return False
         counted = frames.counted(tok)
