@@ -271,3 +271,17 @@ def test_places_out_of_and_mass_killing(code_text, text, code, source, target):
 def test_purpose_of_a_strike_is_not_a_second_event(code_text):
     events = code_text("Nurses in Lagos went on strike to demand better pay.", date(2022, 3, 1))
     assert [e.cameo[:2] for e in events] == ["14"]
+
+
+def test_reduced_relative_is_a_passive_act_on_the_noun_it_modifies(code_text):
+    killed = only(code_text("Six people killed in the attack were buried on Monday in Kabul.",
+                            date(2021, 3, 2)), "180")
+    assert [a.code for a in killed.target] == ["AFGCVL"]
+    assert killed.source[0].code == "AFG"  # the implicit agent, placed by Kabul
+    expelled = code_text("Two Russian diplomats expelled by Norway left Oslo on Sunday.", date(2021, 3, 2))
+    assert [(e.cameo, e.source[0].code) for e in expelled] == [("161", "NOR")]
+
+
+def test_reduced_relative_of_a_lasting_state_is_no_act(code_text):
+    events = code_text("Amnesty International urged Egypt to free a lawyer detained since May.", date(2021, 3, 2))
+    assert [e.cameo for e in events] == ["025"]

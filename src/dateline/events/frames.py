@@ -54,6 +54,17 @@ def passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def passive_patients(verb: Token) -> list[Token]:
+    """Who a passive verb acts on: its passive subject, or the noun a reduced relative modifies
+    ("six people KILLED in the attack")."""
+    subjects = children(verb, PASSIVE_SUBJECT_DEPS)
+    if subjects or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return subjects
+    if any(c.dep_ == "prep" and c.lower_ in words(verb, "state_preps") for c in verb.children):
+        return []  # a state, not an act: "a lawyer detained SINCE the spring"
+    return [verb.head]
+
+
 def _misparsed_subject(verb: Token) -> Token | None:
     """'After X announced ...' parsed with 'after' as a preposition: X is the subject."""
     markers = words(verb, "clause_markers")
@@ -144,7 +155,7 @@ def direct_object(verb: Token) -> Token | None:
     if objs:
         return counted(objs[0])
     if passive(verb):
-        subj = children(verb, PASSIVE_SUBJECT_DEPS)
+        subj = passive_patients(verb)
         return counted(subj[0]) if subj else None  # 'a LOT of weapons were seized' -> weapons
     return None
 

@@ -91,7 +91,7 @@ def passive_posture(draft: Draft) -> Draft:
         return draft
     if draft.code[:2] not in words_of(verb).posture_roots:
         return draft
-    patients = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
+    patients = frames.passive_patients(verb)
     return replace(draft, source=patients, target=[], rule=f"{draft.rule}; passive posture") if patients else draft
 
 

@@ -204,7 +204,7 @@ class TriggerFinder:
         if frames.passive(verb):
             agent = frames.agent_of(verb)
             source = [agent] if agent is not None else []
-            patient = frames.children(verb, frames.PASSIVE_SUBJECT_DEPS)
+            patient = frames.passive_patients(verb)
             target = patient if not rule.obj else []
             return source, target, {}
         subj = frames.subject_of(verb)
