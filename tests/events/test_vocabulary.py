@@ -42,6 +42,9 @@ CODED = [
     ("Syrian government forces dropped chlorine gas canisters on a town near Idlib.", "2041", "ASSAULT", None),
     ("Iraqi troops regained the town of Tal Afar from the militants.", "192", "COERCE", "IRQMIL"),
     ("Russia closed the American consulate in Yekaterinburg.", "161", "SANCTION", "RUS"),
+    ("Malian troops freed three villages from the jihadists on Sunday.", "192", "COERCE", "MLIMIL"),
+    ("Iraqi troops recovered control of two villages near Mosul.", "192", "COERCE", "IRQMIL"),
+    ("Malian rebels captured a hilltop near Kidal on Friday.", "192", "COERCE", "MLIREB"),
     # 030 agreement reached (intent to cooperate), 057 agreement signed
     ("Colombia and the rebels reached a deal on land reform in Havana.", "030", "AGREE", "COL"),
     ("Colombia and the rebels signed a deal on land reform in Havana.", "057", "SUPPORT", "COL"),
