@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dateline.events.arguments import rank_targets, score
@@ -84,3 +86,11 @@ def test_a_message_speaks_for_its_author(code_text, text, code, source, target):
     the addressee the target."""
     events = [e for e in code_text(text) if e.cameo == code]
     assert [(e.source[0].country or e.source[0].code[:3], e.target[0].country) for e in events] == [(source, target)]
+
+
+def test_pronoun_of_an_adverbial_clause_is_the_subject_it_hangs_on(code_text):
+    events = code_text("Dozens of Pakistani students held up signs as they marched through Lahore.",
+                       date(2021, 3, 2))
+    march = [e for e in events if e.cameo.startswith("14")]
+    assert march and march[0].source[0].code == "PAKEDU"
+    assert march[0].source[0].text == "Pakistani students"  # the actor is named where it is named

@@ -205,7 +205,8 @@ def source_candidate(head: Token) -> tuple[str, float]:
 
 def resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument]) -> list[Actor]:
     """The coded source actors, from the best-scored candidate head on (`source_candidate`); a
-    pronoun in reported speech is its speaker when they agree."""
+    pronoun in reported speech is its speaker, and one in an adverbial clause the subject of the
+    clause it modifies, when they agree (`reported_speaker`)."""
     out: list[Actor] = []
     ranked = sorted(heads, key=lambda h: -source_candidate(h)[1])
     for rank, head in enumerate(ranked):
@@ -213,7 +214,7 @@ def resolve_sources(resolver: Resolver, heads: list[Token], tried: list[Argument
         found = [a for a in resolver.resolve(speaker) if a.code] if speaker is not None else []
         found = found or [a for a in resolver.resolve(head) if a.code]
         kind, value = source_candidate(head)
-        kind = f"{kind}, the reported speaker" if speaker is not None and found else kind
+        kind = f"{kind}, its antecedent" if speaker is not None and found else kind
         tried.append(argument("source", head, rank, len(heads), found, (kind, value)))
         out += [a for a in found if a not in out]
     return out
@@ -242,13 +243,15 @@ def argument(role: str, head: Token, rank: int, count: int, found: list[Actor],
 def reported_speaker(pronoun: Token, person_role: Callable[[Token], bool] = lambda t: False) -> Token | None:
     """'the rebels said THEY would release him', 'Iran said IT will retaliate', 'Putin said HE
     was ready', 'the prime minister said HE had asked': the pronoun of a reported clause stands for the
-    speaker it agrees with; `person_role` tells a title of one person ('minister') from a body."""
+    speaker it agrees with, the pronoun subject of an adverbial or conjoined clause for the subject of
+    the clause it hangs on ('students held up signs as THEY marched'); `person_role` tells a title
+    of one person ('minister') from a body."""
     lower = pronoun.lower_
     singular, neuter = frames.words(pronoun, "pronouns_singular"), frames.words(pronoun, "pronouns_neuter")
     if pronoun.pos_ != "PRON" or lower not in singular | neuter | frames.words(pronoun, "pronouns_plural"):
         return None
     speech = frames.speech_head(pronoun)
-    speaker = frames.subject_of(speech) if speech is not None else None
+    speaker = frames.subject_of(speech) if speech is not None else _governing_subject(pronoun)
     if speaker is None or speaker.pos_ == "PRON":
         return None
     plural = speaker.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in speaker.children)
@@ -258,6 +261,15 @@ def reported_speaker(pronoun: Token, person_role: Callable[[Token], bool] = lamb
     if lower in neuter:
         return speaker if not person and not plural else None
     return speaker if plural or speaker.ent_type_ in {"ORG", "GPE", "NORP"} else None
+
+
+def _governing_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause that governs the pronoun's own: 'students held up signs as THEY
+    marched', 'the rebels seized the town after THEY overran the base'."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.dep_ not in {"advcl", "conj"} or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    return frames.subject_of(verb.head)
 
 
 def attribution(anchor: Token, resolver: Resolver) -> str | None:
