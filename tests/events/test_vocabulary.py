@@ -30,6 +30,8 @@ CODED = [
     # 141 peaceful protest
     ("French teachers staged a sit-in at the ministry in Paris.", "141", "PROTEST", None),
     ("Russian activists held a vigil outside the parliament in Moscow.", "141", "PROTEST", None),
+    ("A rally against the tax bill was held in Nairobi on Tuesday.", "141", "PROTEST", "KENCVL"),  # by civilians
+    ("Indian students took out a march against the fee hike in Srinagar.", "141", "PROTEST", "INDEDU"),
     # 173 arrest and legal action
     ("Egyptian police dispersed the crowd, arresting 12.", "173", "COERCE", "EGYCOP"),
     ("Kenyan police nabbed three suspects in Nairobi on Sunday.", "173", "COERCE", "KENCOP"),
