@@ -22,6 +22,9 @@ CODED = [
     ("Taliban fighters planted a roadside bomb near Kandahar on Friday.", "183", "ASSAULT", "TAL"),
     ("Indian police said militants lobbed a grenade at an army post in Srinagar.", "183", "ASSAULT", None),
     ("Two Somali suicide bombers blew themselves up outside a hotel in Mogadishu.", "1831", "ASSAULT", None),
+    # 190 gun battles (the passive subject of 'engaged in' does the act), 193 gunned down
+    ("Somali soldiers were engaged in a gun battle with militants near Mogadishu.", "190", "ASSAULT", "SOMMIL"),
+    ("Taliban fighters gunned down a judge in Kabul on Sunday.", "193", "ASSAULT", "TAL"),
     # 145 riots, 1712 property destroyed
     ("Lebanese protesters hurled rocks at the police outside parliament in Beirut.", "145", "PROTEST", None),
     ("Demonstrators pelted Indian police with stones in Srinagar.", "145", "PROTEST", None),

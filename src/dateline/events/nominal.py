@@ -68,6 +68,8 @@ def _source(noun: Token, support: Token | None, name: str) -> tuple[list[Token],
         if subject is not None:
             return [subject], f"{name}; possessive of the subject"
         return [own], name
+    if support is not None and frames.passive(support) and support.lemma_.lower() in words_of(noun).doer_passives:
+        return frames.passive_patients(support)[:1], name  # "soldiers were ENGAGED in a gun battle"
     if support is not None and frames.passive(support):
         return [a for a in [frames.agent_of(support)] if a is not None], name
     if support is not None:

@@ -28,6 +28,7 @@ class Words:
     demonstratives: frozenset[str]
     answering_verbs: frozenset[str]
     support_preps: frozenset[str]
+    doer_passives: frozenset[str]
     meeting_preps: frozenset[str]
     noun_target_preps: frozenset[str]
     person_nouns: frozenset[str]
