@@ -61,3 +61,20 @@ def test_no_agent_is_implied_for_a_disaster_an_earlier_act_or_an_act_that_is_no_
     earlier = code_text("Putin offered talks to Armenia after the killing of a journalist in Moscow.")
     assert [e.cameo[:2] for e in earlier] == ["03"]
     assert not code_text("Any attack on Taiwan would be met with force.")
+
+
+def test_a_disaster_told_in_the_sentence_before_implies_no_agent(code_text):
+    assert not code_text("A strong earthquake struck the north of the island on Monday. "
+                         "At least 30 people were killed and 200 injured.")
+    assert [e.cameo for e in code_text("At least 30 people were killed and 200 injured in the north.")] == \
+        ["180"]
+
+
+def test_a_disaster_word_inside_a_name_is_no_disaster(code_text):
+    events = code_text("A commander of the Storm Brigade was killed in a blast in Idlib.")
+    assert [(e.cameo, e.source[0].code) for e in events] == [("180", "SYR")]
+
+
+def test_people_injured_in_an_attack_are_its_target(code_text):
+    events = code_text("Two Afghan policemen were injured in Kabul on Sunday.")
+    assert [(e.cameo, e.target[0].code) for e in events] == [("180", "AFGCOP")]

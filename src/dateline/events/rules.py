@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from dateline.actors.inflect import word_forms
 from dateline.actors.resolver import UNKNOWN
@@ -290,7 +290,8 @@ def home_as_target(draft: Draft, source: Actor) -> Actor | None:
 @register("implicit agent", "event", "a passive act, or a nominal act told as news (events.nominal), with no "
           "agent named and no 'by' phrase whose code implies "
           "who does it (implicit_agents: arrests by police, convictions by courts, deportations by governments, "
-          "violence by an unknown agent), not in a sentence about a disaster or accident (disaster_words)",
+          "violence by an unknown agent), not in or right after a sentence about a disaster or accident "
+          "(disaster_words)",
           "that agent is the source, of the event's country when its place or dateline gives one, else '---'",
           "Three opposition activists were arrested in Nairobi on Monday.", "173 KENCOP>KEN")
 def implicit_agent(draft: Draft) -> Actor | None:
@@ -300,7 +301,7 @@ def implicit_agent(draft: Draft) -> Actor | None:
     sector = next((s for prefix, s in words_of(draft.trigger).implicit_agents if draft.code.startswith(prefix)), None)
     if sector is None:
         return None
-    if any(is_disaster(t) for t in draft.trigger.sent):
+    if disaster_context(draft.trigger.sent):
         return None
     sector = "" if sector == UNKNOWN else sector
     start = draft.trigger.idx
@@ -317,8 +318,18 @@ def about_disaster(draft: Draft) -> bool:
     return any(is_disaster(h) for h in heads)
 
 
+def disaster_context(sent: Span) -> bool:
+    """A sentence about a disaster or accident, or one right after such a sentence ("An earthquake
+    struck the region on Monday. Five people were killed.")."""
+    before = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    return any(is_disaster(t) for t in sent) or (before is not None and any(is_disaster(t) for t in before))
+
+
 def is_disaster(tok: Token) -> bool:
-    """A word of a disaster or accident (disaster_words), in either number ("Wildfires")."""
+    """A word of a disaster or accident (disaster_words), in either number ("Wildfires"); not inside
+    the name of an organisation or a place ("the STORM Corps", "Avalanche Pass")."""
+    if tok.ent_type_ in {"ORG", "NORP", "GPE", "LOC", "FAC"}:
+        return False
     forms = {tok.lower_, tok.lemma_.lower(), *word_forms(tok.lower_)}
     return bool(forms & words_of(tok).disaster_words)
 
