@@ -67,3 +67,31 @@ def test_two_ingest_processes_of_the_same_files_both_succeed(db_url, tmp_path):
     alone = str(tmp_path / "alone.db")
     assert subprocess.run([*command, alone], capture_output=True, timeout=600).returncode == 0
     assert snapshot(db_url) == snapshot(alone)
+
+
+def _open_when_released(path: str, barrier, results) -> None:
+    barrier.wait()
+    try:
+        open_store(f"sqlite:///{path}").close()
+        results.put("ok")
+    except Exception as exc:  # the report names what went wrong in which process
+        results.put(repr(exc))
+
+
+def test_processes_opening_the_same_new_sqlite_file_at_once_all_succeed(tmp_path):
+    """Switching a new file to WAL is not covered by SQLite's busy timeout: the store retries it."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for round_ in range(8):
+        path = str(tmp_path / f"race{round_}.db")
+        barrier, results = ctx.Barrier(6), ctx.Queue()
+        procs = [ctx.Process(target=_open_when_released, args=(path, barrier, results)) for _ in range(6)]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join(60)
+        outcomes = [results.get(timeout=5) for _ in procs]
+        assert outcomes == ["ok"] * 6, outcomes
+        with open_store(f"sqlite:///{path}") as store:
+            assert store.counts()["articles"] == 0
