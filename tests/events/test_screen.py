@@ -61,3 +61,18 @@ def test_the_screen_keeps_what_the_obligation_rule_reads():
     unscreened = [(e.cameo, e.source[0].code, e.target[0].code)
                   for coded in code_articles([article], settings.with_(screen=False)) for e in coded.events]
     assert screened == unscreened == [("100", "FRA", "IRQ")]
+
+
+def test_control_words_count_only_when_they_are_acts_and_nouns_only_in_their_plurals():
+    screen = build_screen(Settings(statements=False))
+    assert screen is not None
+    assert not screen.wanted("The board decided to expand into Asia.")  # 'decide' codes only its complement
+    assert screen.wanted("The board decided to expel the envoy.")  # the complement's trigger passes it
+    assert screen.wanted("Russia pledged to help.")  # 'pledge' is an act alone (030 with no event)
+    assert screen.wanted("The clashes spread to the capital.")  # a noun trigger in its plural
+    assert not screen.wanted("Prices rose according to the report.")  # a noun trigger's verb forms are no plural
+    text = "The board decided to expand into Asia. Iran and Iraq agreed to cooperate on water."
+    article = Article(id="c", text=text, date=date(2021, 7, 22))
+    on = list(code_articles([article], Settings()))[0].events
+    off = list(code_articles([article], Settings().with_(screen=False)))[0].events
+    assert [(e.cameo, e.trigger.start) for e in on] == [(e.cameo, e.trigger.start) for e in off]

@@ -27,6 +27,12 @@ BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[
                       r"(?=[A-Z\"'“‘(])|\n+")
 
 
+def noun_forms(lemma: str) -> set[str]:
+    """A noun and its regular plurals ("talk", "talks"; "sanction", "sanctions"; "ally", "allies")."""
+    out = {lemma, lemma + "s", lemma + "es"}
+    return out | {lemma[:-1] + "ies"} if lemma.endswith("y") else out
+
+
 def forms(lemma: str, irregular: Mapping[str, MapValue] | None = None) -> set[str]:
     """Regular inflections of an English verb or noun, and the irregular ones of `irregular` (the
     irregular_forms of the lexicon in use: data/lexicon/inflection.yaml; the bundled ones when None)."""
@@ -48,9 +54,10 @@ class Screen:
 
     def __init__(self, lemmas: Iterable[str], pairs: dict[str, set[str]] | None = None,
                  lexicon: Lexicon | None = None, statements: Iterable[str] = (),
-                 speakers: SpeakerCues | None = None) -> None:
+                 speakers: SpeakerCues | None = None, nouns: Iterable[str] = ()) -> None:
         irregular = (lexicon or default_lexicon()).mapping("irregular_forms")
         self.words = frozenset(w for lemma in lemmas for part in lemma.split() for w in forms(part.lower(), irregular))
+        self.words |= frozenset(w for lemma in nouns for part in lemma.split() for w in noun_forms(part.lower()))
         self.statement_forms = frozenset(w for lemma in statements for w in forms(lemma, irregular))
         self.speaker_names = speakers.names if speakers is not None else frozenset()
         self.speaker_words = frozenset(w for word in (speakers.roles if speakers is not None else ())
@@ -69,9 +76,13 @@ class Screen:
         speaker cue (when `speakers` is given: statements are coded), and the speech verbs of the
         obligation rule ("Chirac SAID Iraq MUST cooperate"), which count only with one of its modals
         in the sentence. Verbs that need a particular object ("HOLD talks", "IMPOSE sanctions") count
-        only with one of those words in the sentence; every other trigger counts by its own forms."""
+        only with one of those words in the sentence; control words that are no act without an event in
+        their complement do not count; every other trigger counts by its own forms."""
         lex = lexicon or default_lexicon()
-        lemmas: set[str] = set(patterns.nouns) | set(patterns.control) | set(patterns.control_nouns)
+        # a control word that is no act of its own ("DECIDED to", "PLANS to") only codes a trigger of
+        # its complement, which passes the sentence itself; only a generic one is an act alone
+        lemmas: set[str] = {w for table in (patterns.control, patterns.control_nouns)
+                            for w, c in table.items() if c.generic}
         coder_words = words_from(lex)
         statements = set(lex.mapping("statement_verbs")) if speakers is not None else set()
         modals = set(coder_words.demand_modals) | set(coder_words.appeal_modals)
@@ -83,7 +94,7 @@ class Screen:
                     pairs.setdefault(lemma, set()).update(words)
                 else:
                     lemmas.add(lemma)
-        return cls(lemmas, pairs, lex, statements, speakers)
+        return cls(lemmas, pairs, lex, statements, speakers, nouns=set(patterns.nouns))  # nouns: plurals only
 
     def wanted(self, sentence: str) -> bool:
         tokens = WORD.findall(sentence)
