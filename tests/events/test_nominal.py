@@ -78,3 +78,11 @@ def test_a_disaster_word_inside_a_name_is_no_disaster(code_text):
 def test_people_injured_in_an_attack_are_its_target(code_text):
     events = code_text("Two Afghan policemen were injured in Kabul on Sunday.")
     assert [(e.cameo, e.target[0].code) for e in events] == [("180", "AFGCOP")]
+
+
+def test_a_weapon_or_an_attack_as_subject_is_the_act_of_an_unknown_agent(code_text):
+    bomb = code_text("A roadside bomb killed two Afghan soldiers near Kandahar on Monday.")
+    assert [(e.cameo, e.source[0].code, e.target[0].code) for e in bomb] == [("180", "AFG", "AFGMIL")]
+    bombing = code_text("A suicide bombing at a checkpoint near Kandahar on Monday killed two Afghan soldiers.")
+    assert [(e.cameo, e.source[0].code, e.target[0].code) for e in bombing] == [("183", "AFG", "AFGMIL")]
+    assert not code_text("A gas explosion destroyed two houses in Kandahar.")  # no weapon, no attack

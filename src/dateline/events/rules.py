@@ -287,7 +287,8 @@ def home_as_target(draft: Draft, source: Actor) -> Actor | None:
                  f"no named target: a protest or demand by {source.code} addresses its own country")
 
 
-@register("implicit agent", "event", "a passive act, or a nominal act told as news (events.nominal), with no "
+@register("implicit agent", "event", "a passive act, a nominal act told as news (events.nominal), or an act "
+          "whose subject is a weapon or an attack (instrument_nouns), with no "
           "agent named and no 'by' phrase whose code implies "
           "who does it (implicit_agents: arrests by police, convictions by courts, deportations by governments, "
           "violence by an unknown agent), not in or right after a sentence about a disaster or accident "
@@ -296,7 +297,10 @@ def home_as_target(draft: Draft, source: Actor) -> Actor | None:
           "Three opposition activists were arrested in Nairobi on Monday.", "173 KENCOP>KEN")
 def implicit_agent(draft: Draft) -> Actor | None:
     nominal = draft.trigger.pos_ in {"NOUN", "PROPN"}  # "the arrests of students" (events.nominal)
-    if draft.source or not (nominal or draft.trigger.pos_ == "VERB" and frames.passive(draft.trigger)):
+    instrument = bool(draft.source) and all(is_instrument(h) for h in draft.source)  # "a BOMB killed"
+    if draft.source and not instrument:
+        return None
+    if not (instrument or nominal or draft.trigger.pos_ == "VERB" and frames.passive(draft.trigger)):
         return None
     sector = next((s for prefix, s in words_of(draft.trigger).implicit_agents if draft.code.startswith(prefix)), None)
     if sector is None:
@@ -316,6 +320,16 @@ def about_disaster(draft: Draft) -> bool:
     obj = frames.direct_object(draft.trigger) if draft.trigger.pos_ == "VERB" else None
     heads = ([obj] if obj is not None else []) + draft.target[:1] + draft.source[:1]
     return any(is_disaster(h) for h in heads)
+
+
+def is_instrument(head: Token) -> bool:
+    """A weapon or an attack named as the doer of the harm it did (instrument_nouns)."""
+    words = words_of(head)
+    lemma = head.lemma_.lower()
+    if lemma == "strike":
+        return any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in words.instrument_strikes
+                   for c in head.children)
+    return lemma in words.instrument_nouns
 
 
 def disaster_context(sent: Span) -> bool:
@@ -341,11 +355,18 @@ def is_disaster(tok: Token) -> bool:
           "Russian troops shelled Kharkiv in an attack on the city.", "19 RUS>UKR")
 @register("purpose clause", "sentence", "a 'to' clause of another trigger", "it tells why: not a second event",
           "Nigerian workers went on strike to press for better pay.", "143 NGA>NGA")
+@register("act of its instrument", "sentence", "a verbal act whose subject is a nominal trigger that names "
+          "a weapon's use or an attack ('a roadside BOMBING killed a soldier')", "one act: the noun's, with the "
+          "verb's target first",
+          "A suicide bombing at a checkpoint near Kandahar on Monday killed two Afghan soldiers.",
+          "183 AFG>AFGMIL")
 def one_reading_per_act(drafts: list[Draft]) -> list[tuple[Draft, str | None]]:
     """Each reading with the rule that absorbs it into another act (None: it stands on its own)."""
+    drafts = _instrument_targets(drafts)
     forceful = {d.trigger.i for d in drafts
                 if d.trigger.pos_ == "VERB" and d.code[:2] in words_of(d.trigger).forceful_roots}
     coded = {d.trigger.i for d in drafts}
+    nominal = {d.trigger.i for d in drafts if d.trigger.pos_ in {"NOUN", "PROPN"}}
 
     def absorbed(d: Draft) -> str | None:
         head = d.trigger.head
@@ -355,8 +376,27 @@ def one_reading_per_act(drafts: list[Draft]) -> list[tuple[Draft, str | None]]:
         if (d.trigger.dep_ == "advcl" and d.trigger.head.i in coded
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in d.trigger.children)):
             return "purpose clause"
+        if _instrument_of(d, nominal) is not None:
+            return "act of its instrument"
         return None
     return [(d, absorbed(d)) for d in drafts]
+
+
+def _instrument_of(draft: Draft, nominal: set[int]) -> int | None:
+    """The nominal trigger that is the sole subject of a verbal act of force ("a BOMBING killed")."""
+    if draft.trigger.pos_ != "VERB" or len(draft.source) != 1 or draft.source[0].i not in nominal:
+        return None
+    head = draft.source[0]
+    return head.i if draft.code[:2] in words_of(head).forceful_roots and is_instrument(head) else None
+
+
+def _instrument_targets(drafts: list[Draft]) -> list[Draft]:
+    """A nominal act takes the target of the act it did first ("a roadside bombing killed TWO
+    SOLDIERS"), before its own candidates."""
+    nominal = {d.trigger.i for d in drafts if d.trigger.pos_ in {"NOUN", "PROPN"}}
+    done = {i: d.target for d in drafts if (i := _instrument_of(d, nominal)) is not None and d.target}
+    return [replace(d, target=done[d.trigger.i] + [t for t in d.target if t not in done[d.trigger.i]])
+            if d.trigger.i in done else d for d in drafts]
 
 
 @register("same act", "sentence", "two events of one sentence with the same polarity, modality and a shared "

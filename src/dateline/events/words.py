@@ -53,6 +53,8 @@ class Words:
     border_nouns: frozenset[str]
     implicit_agents: tuple[tuple[str, str], ...]  # (code prefix, sector or "---"), longest prefix first
     disaster_words: frozenset[str]
+    instrument_nouns: frozenset[str]
+    instrument_strikes: frozenset[str]
     same_act_roots: frozenset[str]
     posture_roots: frozenset[str]
     unplaced_codes: frozenset[str]
