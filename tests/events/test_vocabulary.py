@@ -17,6 +17,7 @@ CODED = [
      "171", "COERCE", "KENCOP"),
     ("Nigerian soldiers found a stash of grenades in a house in Maiduguri.", "171", "COERCE", "NGAMIL"),
     ("A lot of weapons were seized by Pakistani police in Karachi.", "171", "COERCE", "PAKCOP"),
+    ("A stash of rifles and grenades was found in a house in Karachi.", "171", "COERCE", "PAKCOP"),  # by police
     ("Iraqi troops destroyed dozens of explosive devices near Mosul.", "171", "COERCE", "IRQMIL"),
     # 183 / 1831 bombs and grenades
     ("Taliban fighters planted a roadside bomb near Kandahar on Friday.", "183", "ASSAULT", "TAL"),
