@@ -31,6 +31,7 @@ CODED = [
     ("Demonstrators pelted Indian police with stones in Srinagar.", "145", "PROTEST", None),
     ("Rioters set fire to a police station in Minneapolis.", "1712", "ASSAULT", None),
     ("Militants burned dozens of houses in a Nigerian village.", "1712", "ASSAULT", None),
+    ("Dozens of shops were looted in Durban on Monday.", "1712", "ASSAULT", "ZAF"),  # property: PETRARCH2's code
     # 141 peaceful protest
     ("French teachers staged a sit-in at the ministry in Paris.", "141", "PROTEST", None),
     ("Russian activists held a vigil outside the parliament in Moscow.", "141", "PROTEST", None),
