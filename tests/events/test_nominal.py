@@ -86,3 +86,18 @@ def test_a_weapon_or_an_attack_as_subject_is_the_act_of_an_unknown_agent(code_te
     bombing = code_text("A suicide bombing at a checkpoint near Kandahar on Monday killed two Afghan soldiers.")
     assert [(e.cameo, e.source[0].code, e.target[0].code) for e in bombing] == [("183", "AFG", "AFGMIL")]
     assert not code_text("A gas explosion destroyed two houses in Kandahar.")  # no weapon, no attack
+
+
+def test_violence_by_protesters_is_a_riot(code_text):
+    events = code_text("Hundreds of protesters clashed with riot police in Santiago on Friday.")
+    assert [(e.cameo, e.plover.event, e.source[0].code, e.target[0].code) for e in events] == \
+        [("145", "PROTEST", "CHLCVL", "CHLCOP")]
+    soldiers = code_text("Chilean soldiers clashed with rebels in the south on Friday.")
+    assert {e.cameo for e in soldiers} == {"190"}  # armed actors' violence stays an attack
+
+
+def test_protests_told_as_news_are_by_civilians_of_their_place(code_text):
+    events = code_text("Violent protests erupted in Bogota on Tuesday.")
+    assert [(e.cameo, e.source[0].code) for e in events] == [("141", "COLCVL")]
+    hypothetical = code_text("The army chief threatened a curfew if street protests turned violent.")
+    assert not [e for e in hypothetical if e.cameo.startswith("14")]

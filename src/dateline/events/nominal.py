@@ -49,7 +49,9 @@ def noun_reading(noun: Token, patterns: Patterns, actor_like: Callable[[Token], 
                      frames.is_negated(anchor) if support else False, rule=f"{name}; 'between' sides",
                      score=score + evidence_score(between, {}))
     source, name = _source(noun, support, name)
-    if not source and (not target or support is not None and not frames.passive(support)):
+    unnamed = (rule.code[:2] in words_of(noun).unnamed_act_roots and noun.dep_ == "nsubj"  # "PROTESTS erupted"
+               and frames.modality_of(noun.head) == "asserted")  # not "IF street protests turned violent"
+    if not source and not unnamed and (not target or support is not None and not frames.passive(support)):
         return None  # no actor and no one acted on ("the killing shocked the country"), or its verb's subject
     if not source and rules.background_act(noun):  # "offered talks AFTER the killing of a journalist"
         return Draft(noun, noun, rule.code, [], [], rule=f"{name}; background act", score=score,

@@ -211,6 +211,18 @@ def control_noun_not_happening(noun: Token) -> bool:
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words_of(noun).not_happening
 
 
+@register("violent protest", "reading", "an act of violence (violent_protest_roots) whose first source is "
+          "protesters, rioters or a mob (protester_nouns)", "a violent protest or riot (145) against the target",
+          "Rioters clashed with police in west Belfast on Wednesday.", "145 GBRCVL>GBRCOP")
+def violent_protest(draft: Draft) -> Draft:
+    if not draft.source or draft.code[:2] not in words_of(draft.trigger).violent_protest_roots:
+        return draft
+    head = frames.counted(draft.source[0])  # "hundreds of PROTESTERS"
+    if head.lemma_.lower() not in words_of(head).protester_nouns:
+        return draft
+    return replace(draft, code="145", reciprocal=False, rule=f"{draft.rule}; violent protest")
+
+
 @register("'between' sides", "reading", "a nominal trigger with a 'between' phrase",
           "the actors of the phrase are the sides of a reciprocal act", "Clashes between Indian and Pakistani "
           "troops broke out in Kashmir.", "19 IND>PAK")

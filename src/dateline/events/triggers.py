@@ -42,7 +42,7 @@ class TriggerFinder:
 
     def drafts(self, sent: Span, trace: Trace | None = None) -> list[Draft]:
         """The chosen readings of a sentence (`resolve` over `candidates`)."""
-        return self.resolve(sent, self.candidates(sent), trace)
+        return [rules.violent_protest(d) for d in self.resolve(sent, self.candidates(sent), trace)]
 
     def candidates(self, sent: Span) -> dict[int, tuple[list[Draft], frozenset[int]]]:
         """Every reading of every word of the sentence, by token index, with the words taken even

@@ -54,6 +54,9 @@ class Words:
     implicit_agents: tuple[tuple[str, str], ...]  # (code prefix, sector or "---"), longest prefix first
     disaster_words: frozenset[str]
     instrument_nouns: frozenset[str]
+    protester_nouns: frozenset[str]
+    violent_protest_roots: frozenset[str]
+    unnamed_act_roots: frozenset[str]
     instrument_strikes: frozenset[str]
     same_act_roots: frozenset[str]
     posture_roots: frozenset[str]
