@@ -32,6 +32,9 @@ CODED = [
     ("Rioters set fire to a police station in Minneapolis.", "1712", "ASSAULT", None),
     ("Militants burned dozens of houses in a Nigerian village.", "1712", "ASSAULT", None),
     ("Dozens of shops were looted in Durban on Monday.", "1712", "ASSAULT", "ZAF"),  # property: PETRARCH2's code
+    # 175 protests dispersed or suppressed (violent repression)
+    ("Kenyan police dispersed the protesters in Nairobi on Monday.", "175", "ASSAULT", "KENCOP"),
+    ("Israeli soldiers broke up a protest near Bethlehem on Friday.", "175", "ASSAULT", "ISRMIL"),
     # 141 peaceful protest
     ("French teachers staged a sit-in at the ministry in Paris.", "141", "PROTEST", None),
     ("Russian activists held a vigil outside the parliament in Moscow.", "141", "PROTEST", None),
