@@ -35,6 +35,10 @@ CODED = [
     # 175 protests dispersed or suppressed (violent repression)
     ("Kenyan police dispersed the protesters in Nairobi on Monday.", "175", "ASSAULT", "KENCOP"),
     ("Israeli soldiers broke up a protest near Bethlehem on Friday.", "175", "ASSAULT", "ISRMIL"),
+    # crowds and armed groups outside the state: a mob's violence is a riot (145); bandits are criminals
+    ("A suspected thief was set ablaze by a mob in Lagos, Nigeria.", "145", "PROTEST", "NGACVL"),
+    ("Armed bandits killed nine villagers in northern Nigeria on Sunday.", "180", "ASSAULT", "NGACRM"),
+    ("Rebels set several houses ablaze in a village near Beni, Congo.", "1712", "ASSAULT", None),
     # 141 peaceful protest
     ("French teachers staged a sit-in at the ministry in Paris.", "141", "PROTEST", None),
     ("Russian activists held a vigil outside the parliament in Moscow.", "141", "PROTEST", None),
