@@ -65,5 +65,5 @@ def is_noise(trigger: Token, lexicon: Lexicon | None = None) -> bool:
     sent = trigger.sent
     if SCORE.search(sent.text) and not re.search(r"\b\d{4}\s?[-–]\s?\d{2,4}\b", sent.text):
         return True
-    domain = domain_words(sent, lex)
-    return domain > sum(1 for t in sent if t.lower_ in lex.words("political_words"))
+    domain = domain_words(sent, lex)  # the politics count only when there is a domain word to outweigh
+    return domain > 0 and domain > sum(1 for t in sent if t.lower_ in lex.words("political_words"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from dateline.actors.inflect import word_forms
 from dateline.events.patterns import Patterns
 from dateline.events.statements import SpeakerCues
 from dateline.events.words import words_from
@@ -25,12 +26,6 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # full stop is an initial or abbreviation ("U.S.", "Mr.", "Jan."); or at a line break
 BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])(?<!\.[A-Za-z])[.!?]+[\"'”’)]*\s+"
                       r"(?=[A-Z\"'“‘(])|\n+")
-
-
-def noun_forms(lemma: str) -> set[str]:
-    """A noun and its regular plurals ("talk", "talks"; "sanction", "sanctions"; "ally", "allies")."""
-    out = {lemma, lemma + "s", lemma + "es"}
-    return out | {lemma[:-1] + "ies"} if lemma.endswith("y") else out
 
 
 def forms(lemma: str, irregular: Mapping[str, MapValue] | None = None) -> set[str]:
@@ -57,7 +52,8 @@ class Screen:
                  speakers: SpeakerCues | None = None, nouns: Iterable[str] = ()) -> None:
         irregular = (lexicon or default_lexicon()).mapping("irregular_forms")
         self.words = frozenset(w for lemma in lemmas for part in lemma.split() for w in forms(part.lower(), irregular))
-        self.words |= frozenset(w for lemma in nouns for part in lemma.split() for w in noun_forms(part.lower()))
+        parts = {part.lower() for lemma in nouns for part in lemma.split()}  # nouns: in either number only
+        self.words |= parts | {w for part in parts for w in word_forms(part)}
         self.statement_forms = frozenset(w for lemma in statements for w in forms(lemma, irregular))
         self.speaker_names = speakers.names if speakers is not None else frozenset()
         self.speaker_words = frozenset(w for word in (speakers.roles if speakers is not None else ())
